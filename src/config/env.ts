@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors.ts';
+
+const optionalText = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const url = (name: string) =>
+  optionalText.refine((s) => s === undefined || URL.canParse(s), { message: `${name} must be a URL` });
+
+const positiveInt = (name: string, fallback: number) =>
+  optionalText
+    .refine((s) => s === undefined || /^\d+$/.test(s), { message: `${name} must be a whole number` })
+    .transform((s) => (s === undefined ? fallback : Number(s)));
+
+/** Every environment variable the bot reads, validated once at start-up. */
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_API_URL: url('DISCORD_API_URL'),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: url('SLACK_API_URL'),
+  PORT: positiveInt('PORT', 3000),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: url('OPENAI_BASE_URL'),
+  OPENAI_MODEL: optionalText,
+  OPENAI_EMBEDDINGS_MODEL: optionalText,
+  OPENAI_TIMEOUT_MS: positiveInt('OPENAI_TIMEOUT_MS', 20_000),
+  CORPUS_DIR: optionalText,
+  DATA_DIR: optionalText,
+  GUEST: optionalText,
+  BOT_NAME: optionalText,
+  RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 10),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'])
+    .optional()
+    .default('info'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment; a malformed variable throws a ConfigError that names it. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(`${name} is malformed: ${issue?.message ?? 'invalid value'}`);
+  }
+  return result.data;
+}
+
+/** Throws a ConfigError naming the first missing variable. */
+export function requireVars<K extends keyof Env>(env: Env, names: K[], purpose: string): void {
+  for (const name of names) {
+    if (env[name] === undefined || env[name] === '') {
+      throw new ConfigError(`${String(name)} is not set: it is required to ${purpose}.`);
+    }
+  }
+}

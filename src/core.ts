@@ -1,0 +1,44 @@
+import type { Answer, Summary } from './answer/types.ts';
+import type { Corpus } from './corpus/types.ts';
+
+/** One earlier exchange in a conversation (thread), oldest first. */
+export interface ConversationTurn {
+  question: string;
+  answer?: string;
+}
+
+export interface AskOptions {
+  /** Earlier turns of the same thread, used to resolve follow-ups like "and why?". */
+  history?: ConversationTurn[];
+  /** Skip this many of the best quotes ("More quotes" paging). */
+  offset?: number;
+  /** How many quotes to return (default 3). */
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+export interface SummarizeOptions {
+  topic?: string | null;
+  /** Theme titles to put last (digest rotation: avoid repeating what a channel saw last time). */
+  avoidThemes?: string[];
+  /** Source ids to lead with (new transcripts since the last digest). */
+  leadSources?: string[];
+}
+
+/**
+ * The platform-neutral bot core. Adapters (console, Discord, Slack) only translate events into these
+ * calls and render the plain-data results; they hold no retrieval or answering logic.
+ */
+export interface GomezCore {
+  readonly corpus: Corpus;
+  /** Name of the person the bot is about (the guest), e.g. "Aidan Gomez". */
+  readonly guestName: string;
+  /** The bot's own persona name. */
+  readonly botName: string;
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** The best quotes on a topic with no lead (`answer` is a one-line heading). */
+  quotes(topic: string, options?: AskOptions): Promise<Answer>;
+  summarize(options?: SummarizeOptions): Promise<Summary>;
+  /** Topics the corpus covers, best first, for autocomplete and refusal suggestions. */
+  topics(): string[];
+}

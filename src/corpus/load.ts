@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { CorpusError } from '../errors.ts';
+import { FORMAT_BY_EXTENSION, FORMATS } from './formats/index.ts';
+import { MetaFileSchema, parseRanges, type MetaFile } from './meta.ts';
+import { attachTranslations } from './translations.ts';
+import type { Corpus, Passage, Source, SourceMeta } from './types.ts';
+
+const META_SUFFIX = '.meta.json';
+const TRANSLATION_SUFFIX = '.en.jsonl';
+
+/** Transcript files under dir (recursively), sorted for a stable order. */
+function transcriptFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.')) continue;
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) {
+        walk(path);
+        continue;
+      }
+      if (name.endsWith(META_SUFFIX) || name.endsWith(TRANSLATION_SUFFIX)) continue;
+      if (FORMAT_BY_EXTENSION[extname(name).toLowerCase()] !== undefined) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Name the line of the first bad byte so the file can be fixed.
+    const lossy = bytes.toString('utf8');
+    const bad = lossy.indexOf('\uFFFD');
+    const line = bad < 0 ? null : lossy.slice(0, bad).split('\n').length;
+    throw new CorpusError(file, line, 'not valid UTF-8 text');
+  }
+}
+
+function readMeta(path: string, file: string): MetaFile | null {
+  if (!existsSync(path)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CorpusError(file, null, `not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = MetaFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorpusError(file, null, `${issue?.path.join('.') || 'metadata'}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** Metadata for a transcript with no meta file: title from the file name, language English. */
+function inferredMeta(stem: string): MetaFile {
+  return MetaFileSchema.parse({ title: stem, url: 'https://example.invalid/' + encodeURIComponent(stem), language: 'en' });
+}
+
+/** Loads one transcript (with its meta and translation files) into a Source. */
+export function loadSource(dir: string, path: string): Source {
+  const file = relative(dir, path);
+  const ext = extname(path);
+  const stem = basename(path, ext);
+  const base = path.slice(0, -ext.length);
+  const metaFile = readMeta(base + META_SUFFIX, file.slice(0, -ext.length) + META_SUFFIX) ?? inferredMeta(stem);
+  const formatName = metaFile.format ?? FORMAT_BY_EXTENSION[ext.toLowerCase()];
+  const parser = formatName ? FORMATS[formatName] : undefined;
+  if (!parser) throw new CorpusError(file, null, `unknown transcript format "${formatName ?? ext}"`);
+
+  const text = decodeUtf8(readFileSync(path), file);
+  const meta: SourceMeta = {
+    id: metaFile.id ?? stem,
+    title: metaFile.title,
+    url: metaFile.url,
+    ...(metaFile.sourceUrl ? { sourceUrl: metaFile.sourceUrl } : {}),
+    ...(metaFile.date ? { date: metaFile.date } : {}),
+    language: metaFile.language,
+    host: metaFile.host,
+    guest: metaFile.guest,
+    format: formatName!,
+  };
+  const parsed = parser(text, {
+    file,
+    meta,
+    speakers: metaFile.speakers,
+    speakerNames: metaFile.speakerNames,
+    narrationLines: parseRanges(metaFile.narrationLines),
+  });
+  const passages: Passage[] = parsed.map((p, index) => ({ ...p, id: `${meta.id}#${index}`, sourceId: meta.id, index }));
+
+  const translationPath = base + TRANSLATION_SUFFIX;
+  if (existsSync(translationPath)) {
+    attachTranslations(passages, decodeUtf8(readFileSync(translationPath), file), relative(dir, translationPath));
+  }
+  return { meta, path: file, text, passages };
+}
+
+/** Hash of every file the corpus is made of (names and bytes): equal hashes mean an equal corpus. */
+export function corpusHash(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.')) continue;
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(relative(dir, path) + '\u0000').update(readFileSync(path)).update('\u0000');
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+/** Loads every transcript under dir. Any malformed file throws a CorpusError naming file and line. */
+export function loadCorpus(dir: string): Corpus {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CorpusError(dir, null, 'the corpus directory does not exist');
+  }
+  const sources = transcriptFiles(dir).map((path) => loadSource(dir, path));
+  if (sources.length === 0) throw new CorpusError(dir, null, 'no transcript files found');
+  const ids = new Set<string>();
+  for (const s of sources) {
+    if (ids.has(s.meta.id)) throw new CorpusError(s.path, null, `duplicate source id "${s.meta.id}"`);
+    ids.add(s.meta.id);
+  }
+  return { dir, sources, passages: sources.flatMap((s) => s.passages), hash: corpusHash(dir) };
+}

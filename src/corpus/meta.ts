@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const LineRange = z.string().regex(/^\d+(-\d+)?$/, 'a line range looks like "12" or "1-12"');
+
+/** The `<name>.meta.json` file beside a transcript. */
+export const MetaFileSchema = z.object({
+  id: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, "_", "." and "-" only').optional(),
+  title: z.string().min(1),
+  url: z.string().url(),
+  sourceUrl: z.string().url().optional(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2024-05-01').optional(),
+  language: z.string().min(2),
+  host: z.string().min(1).nullable().default(null),
+  guest: z.string().min(1).nullable().default(null),
+  format: z.string().min(1).optional(),
+  /** Speaker labels as written in the file and their roles. */
+  speakers: z.record(z.string(), z.enum(['host', 'guest', 'other'])).default({}),
+  /** Display names for labels that are not names (e.g. "Q" -> the host's name). */
+  speakerNames: z.record(z.string(), z.string()).default({}),
+  /** Lines that are the document's own narration (intro, credits), as "1-12". */
+  narrationLines: z.array(LineRange).default([]),
+});
+
+export type MetaFile = z.infer<typeof MetaFileSchema>;
+
+export function parseRanges(ranges: string[]): Array<[number, number]> {
+  return ranges.map((r) => {
+    const [a, b] = r.split('-').map(Number);
+    return [a!, b ?? a!];
+  });
+}

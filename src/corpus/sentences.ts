@@ -1,0 +1,41 @@
+/**
+ * Sentence boundaries inside a span of source text: a sentence ends at 。!?!?… or at "." followed by
+ * white space (so "1.7万亿" stays whole). Closing quotes and brackets stay with the sentence they close.
+ * Offsets are returned, never edited text, so every sentence is an exact slice of its source.
+ */
+const CLOSERS = new Set(['”', '’', '」', '』', ')', ')', '"', "'", '》']);
+const CJK_END = new Set(['。', '!', '?', '…', '!', '?']);
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function splitSentences(text: string, start = 0, end = text.length): Span[] {
+  const spans: Span[] = [];
+  let s = start;
+  let i = start;
+  const push = (e: number) => {
+    let a = s;
+    let b = e;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    if (b > a) spans.push({ start: a, end: b });
+    s = e;
+  };
+  while (i < end) {
+    const ch = text[i]!;
+    const isEnd =
+      CJK_END.has(ch) || ch === '!' || ch === '?' || (ch === '.' && (i + 1 >= end || /\s/.test(text[i + 1]!)));
+    if (isEnd) {
+      let j = i + 1;
+      while (j < end && (CJK_END.has(text[j]!) || text[j] === '!' || text[j] === '?' || CLOSERS.has(text[j]!))) j++;
+      push(j);
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  push(end);
+  return spans;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { CorpusError } from '../errors.ts';
+import type { Passage } from './types.ts';
+
+/** One line of `<name>.en.jsonl`: the exact source sentence (and its line) with its English rendering. */
+const TranslationLine = z.object({
+  line: z.number().int().positive(),
+  text: z.string().min(1),
+  en: z.string().min(1),
+});
+
+/**
+ * Attaches team-written translations to host and guest sentences. Every such sentence must have one and
+ * every translation must match a sentence, so a stale or partial translation file stops start-up.
+ */
+export function attachTranslations(passages: Passage[], fileText: string, file: string): void {
+  const byKey = new Map<string, { en: string; lineNo: number; used: boolean }>();
+  const rows = fileText.split(/\r?\n/);
+  rows.forEach((row, i) => {
+    if (row.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(row);
+    } catch {
+      throw new CorpusError(file, i + 1, 'not valid JSON');
+    }
+    const parsed = TranslationLine.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CorpusError(file, i + 1, `${issue?.path.join('.') || 'line'}: ${issue?.message}`);
+    }
+    const key = `${parsed.data.line}\u0000${parsed.data.text}`;
+    if (byKey.has(key)) throw new CorpusError(file, i + 1, 'the same sentence is translated twice');
+    byKey.set(key, { en: parsed.data.en, lineNo: i + 1, used: false });
+  });
+
+  for (const passage of passages) {
+    if (passage.role !== 'host' && passage.role !== 'guest') continue;
+    for (const sentence of passage.sentences) {
+      const entry = byKey.get(`${passage.line}\u0000${sentence.text}`);
+      if (!entry) {
+        throw new CorpusError(file, null, `no translation for the sentence on source line ${passage.line}: "${sentence.text}"`);
+      }
+      entry.used = true;
+      sentence.translation = entry.en;
+    }
+  }
+  for (const entry of byKey.values()) {
+    if (!entry.used) {
+      throw new CorpusError(file, entry.lineNo, 'this translation matches no host or guest sentence of the source');
+    }
+  }
+}
