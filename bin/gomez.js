@@ -3,4 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/adapters/cli/main.ts');
+const { main } = await import('../src/adapters/cli/main.ts');
+const code = await main(process.argv.slice(2));
+// Exit once stdout has drained, so piped --json output is never cut and no idle handle keeps us alive.
+process.stdout.write('', () => process.exit(code));

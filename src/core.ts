@@ -23,6 +23,8 @@ export interface SummarizeOptions {
   avoidThemes?: string[];
   /** Source ids to lead with (new transcripts since the last digest). */
   leadSources?: string[];
+  /** Quote texts the reader saw last time: other quotes are chosen where the corpus has them. */
+  avoidQuotes?: string[];
 }
 
 /**

@@ -9,6 +9,8 @@ import type { Corpus, Passage, Source, SourceMeta } from './types.ts';
 
 const META_SUFFIX = '.meta.json';
 const TRANSLATION_SUFFIX = '.en.jsonl';
+/** A corpus folder's own documentation (README.md, SOURCES.md, LICENSE…) is not a transcript. */
+const NOT_TRANSCRIPTS = /^(readme|sources|license|licence|notice|contributing|changelog)(\.\w+)?$/i;
 
 /** Transcript files under dir (recursively), sorted for a stable order. */
 function transcriptFiles(dir: string): string[] {
@@ -21,7 +23,7 @@ function transcriptFiles(dir: string): string[] {
         walk(path);
         continue;
       }
-      if (name.endsWith(META_SUFFIX) || name.endsWith(TRANSLATION_SUFFIX)) continue;
+      if (name.endsWith(META_SUFFIX) || name.endsWith(TRANSLATION_SUFFIX) || NOT_TRANSCRIPTS.test(name)) continue;
       if (FORMAT_BY_EXTENSION[extname(name).toLowerCase()] !== undefined) out.push(path);
     }
   };
@@ -68,7 +70,8 @@ export function loadSource(dir: string, path: string): Source {
   const ext = extname(path);
   const stem = basename(path, ext);
   const base = path.slice(0, -ext.length);
-  const metaFile = readMeta(base + META_SUFFIX, file.slice(0, -ext.length) + META_SUFFIX) ?? inferredMeta(stem);
+  const declared = readMeta(base + META_SUFFIX, file.slice(0, -ext.length) + META_SUFFIX);
+  const metaFile = declared ?? inferredMeta(stem);
   const formatName = metaFile.format ?? FORMAT_BY_EXTENSION[ext.toLowerCase()];
   const parser = formatName ? FORMATS[formatName] : undefined;
   if (!parser) throw new CorpusError(file, null, `unknown transcript format "${formatName ?? ext}"`);
@@ -79,6 +82,7 @@ export function loadSource(dir: string, path: string): Source {
     title: metaFile.title,
     url: metaFile.url,
     ...(metaFile.sourceUrl ? { sourceUrl: metaFile.sourceUrl } : {}),
+    ...(metaFile.sourceArticle ? { sourceArticle: metaFile.sourceArticle } : {}),
     ...(metaFile.date ? { date: metaFile.date } : {}),
     language: metaFile.language,
     host: metaFile.host,
@@ -92,13 +96,18 @@ export function loadSource(dir: string, path: string): Source {
     speakerNames: metaFile.speakerNames,
     narrationLines: parseRanges(metaFile.narrationLines),
   });
-  const passages: Passage[] = parsed.map((p, index) => ({ ...p, id: `${meta.id}#${index}`, sourceId: meta.id, index }));
+  // Container formats (JSON) yield the transcript text their passages index; text formats index the file.
+  const transcript = Array.isArray(parsed) ? { text, passages: parsed } : parsed;
+  const passages: Passage[] = transcript.passages.map((p, index) => ({ ...p, id: `${meta.id}#${index}`, sourceId: meta.id, index }));
+  // A transcript without a meta file takes its title from its first heading, when it has one.
+  const heading = declared ? undefined : passages.find((p) => p.role === 'heading');
+  if (heading) meta.title = heading.text.replace(/[*_`\\]/g, '').trim() || meta.title;
 
   const translationPath = base + TRANSLATION_SUFFIX;
   if (existsSync(translationPath)) {
-    attachTranslations(passages, decodeUtf8(readFileSync(translationPath), file), relative(dir, translationPath));
+    attachTranslations(passages, decodeUtf8(readFileSync(translationPath), relative(dir, translationPath)), relative(dir, translationPath));
   }
-  return { meta, path: file, text, passages };
+  return { meta, path: file, text: transcript.text, passages };
 }
 
 /** Hash of every file the corpus is made of (names and bytes): equal hashes mean an equal corpus. */

@@ -8,6 +8,8 @@ export const MetaFileSchema = z.object({
   title: z.string().min(1),
   url: z.string().url(),
   sourceUrl: z.string().url().optional(),
+  /** The publication the transcript text comes from, when it is an article (name and title). */
+  sourceArticle: z.string().min(1).optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2024-05-01').optional(),
   language: z.string().min(2),
   host: z.string().min(1).nullable().default(null),

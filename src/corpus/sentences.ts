@@ -11,6 +11,13 @@ export interface Span {
   end: number;
 }
 
+/** A "." ends a sentence when only closing marks stand between it and white space or the end. */
+function endsAfterPeriod(text: string, from: number, end: number): boolean {
+  let j = from;
+  while (j < end && CLOSERS.has(text[j]!)) j++;
+  return j >= end || /\s/.test(text[j]!);
+}
+
 export function splitSentences(text: string, start = 0, end = text.length): Span[] {
   const spans: Span[] = [];
   let s = start;
@@ -26,7 +33,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
   while (i < end) {
     const ch = text[i]!;
     const isEnd =
-      CJK_END.has(ch) || ch === '!' || ch === '?' || (ch === '.' && (i + 1 >= end || /\s/.test(text[i + 1]!)));
+      CJK_END.has(ch) || ch === '!' || ch === '?' || (ch === '.' && endsAfterPeriod(text, i + 1, end));
     if (isEnd) {
       let j = i + 1;
       while (j < end && (CJK_END.has(text[j]!) || text[j] === '!' || text[j] === '?' || CLOSERS.has(text[j]!))) j++;

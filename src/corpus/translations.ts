@@ -10,12 +10,14 @@ const TranslationLine = z.object({
 });
 
 /**
- * Attaches team-written translations to host and guest sentences. Every such sentence must have one and
- * every translation must match a sentence, so a stale or partial translation file stops start-up.
+ * Attaches team-written translations to host and guest sentences, and to editors' headings. Every host and
+ * guest sentence must have one (headings may, so a reader can see what a section is about) and every
+ * translation must match a sentence, so a stale or partial translation file stops start-up.
  */
 export function attachTranslations(passages: Passage[], fileText: string, file: string): void {
   const byKey = new Map<string, { en: string; lineNo: number; used: boolean }>();
-  const rows = fileText.split(/\r?\n/);
+  // A BOM left by an editor is not part of the first JSON line.
+  const rows = fileText.replace(/^\uFEFF/, '').split(/\r?\n/);
   rows.forEach((row, i) => {
     if (row.trim() === '') return;
     let json: unknown;
@@ -35,9 +37,11 @@ export function attachTranslations(passages: Passage[], fileText: string, file: 
   });
 
   for (const passage of passages) {
-    if (passage.role !== 'host' && passage.role !== 'guest') continue;
+    const required = passage.role === 'host' || passage.role === 'guest';
+    if (!required && passage.role !== 'heading') continue;
     for (const sentence of passage.sentences) {
       const entry = byKey.get(`${passage.line}\u0000${sentence.text}`);
+      if (!entry && !required) continue;
       if (!entry) {
         throw new CorpusError(file, null, `no translation for the sentence on source line ${passage.line}: "${sentence.text}"`);
       }
@@ -47,7 +51,7 @@ export function attachTranslations(passages: Passage[], fileText: string, file: 
   }
   for (const entry of byKey.values()) {
     if (!entry.used) {
-      throw new CorpusError(file, entry.lineNo, 'this translation matches no host or guest sentence of the source');
+      throw new CorpusError(file, entry.lineNo, 'this translation matches no host, guest or heading sentence of the source');
     }
   }
 }

@@ -46,6 +46,8 @@ export interface SourceMeta {
   url: string;
   /** The article or page the transcript came from, when different from `url`. */
   sourceUrl?: string;
+  /** The publication the transcript text comes from, when it is an article. */
+  sourceArticle?: string;
   date?: string;
   /** BCP 47 language of the transcript text, e.g. "zh" or "en". */
   language: string;

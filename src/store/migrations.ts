@@ -28,4 +28,43 @@ export const MIGRATIONS: string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 2: conversation turns (Slack threads the bot answered in), so follow-ups keep their context across restarts.
+  `
+  CREATE TABLE conversation_turns (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation TEXT NOT NULL,
+    question     TEXT NOT NULL,
+    answer       TEXT NOT NULL,
+    answer_id    TEXT,
+    created_at   TEXT NOT NULL
+  );
+  CREATE INDEX conversation_turns_by_conversation ON conversation_turns (conversation, seq);
+  CREATE INDEX conversation_turns_by_answer ON conversation_turns (answer_id);
+  `,
+  // 3: scheduled digests, one subscription per channel; schedule state and rotation memory survive restarts.
+  `
+  CREATE TABLE digest_subscriptions (
+    id              TEXT PRIMARY KEY,
+    platform        TEXT NOT NULL,
+    channel_id      TEXT NOT NULL,
+    workspace_id    TEXT,
+    subscriber_id   TEXT NOT NULL,
+    every           TEXT NOT NULL CHECK (every IN ('daily', 'weekly')),
+    time            TEXT NOT NULL,
+    timezone        TEXT NOT NULL,
+    weekday         INTEGER,
+    topic           TEXT,
+    active          INTEGER NOT NULL DEFAULT 1,
+    disabled_reason TEXT,
+    next_due_at     TEXT NOT NULL,
+    last_sent_at    TEXT,
+    last_themes     TEXT NOT NULL DEFAULT '[]',
+    last_quotes     TEXT NOT NULL DEFAULT '[]',
+    seen_sources    TEXT NOT NULL DEFAULT '[]',
+    failures        INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL,
+    UNIQUE (platform, channel_id)
+  );
+  CREATE INDEX digest_subscriptions_due ON digest_subscriptions (active, next_due_at);
+  `,
 ];

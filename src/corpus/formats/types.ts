@@ -16,5 +16,17 @@ export interface ParseContext {
 /** A passage before the loader gives it its id and source. */
 export type ParsedPassage = Omit<Passage, 'id' | 'sourceId' | 'index'>;
 
-/** Turns a transcript's full text into passages; throws CorpusError naming file and line on bad input. */
-export type TranscriptParser = (text: string, ctx: ParseContext) => ParsedPassage[];
+/**
+ * What a container format (e.g. JSON) yields: the transcript text its passages index (the rendering of
+ * the file's speech, each utterance verbatim) beside the passages.
+ */
+export interface ParsedTranscript {
+  text: string;
+  passages: ParsedPassage[];
+}
+
+/**
+ * Turns a transcript's full text into passages; throws CorpusError naming file and line on bad input.
+ * Text formats return passages indexing the file's own text; container formats a ParsedTranscript.
+ */
+export type TranscriptParser = (text: string, ctx: ParseContext) => ParsedPassage[] | ParsedTranscript;

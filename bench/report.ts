@@ -1,0 +1,122 @@
+/** Turns the benchmark figures into a terminal report and docs/benchmarks.md. */
+import type { ColdStart } from './cold-start.ts';
+import type { Machine } from './machine.ts';
+import type { SeedResult } from './seed.ts';
+import { fmtMb, fmtMs, fmtPct } from './stats.ts';
+import { markdownTable, textTable, type Row } from './table.ts';
+
+export interface ScaleRun {
+  copies: number;
+  build: Record<string, number | string>;
+  load: Record<string, number | string>;
+}
+
+interface Input {
+  machine: Machine;
+  seed: SeedResult;
+  scale: ScaleRun[];
+  cold: ColdStart[];
+}
+
+interface Section {
+  title: string;
+  header: Row;
+  rows: Row[];
+  note?: string;
+}
+
+const num = (x: number | string | undefined): number => (typeof x === 'number' ? x : Number.NaN);
+
+function seedSection(seed: SeedResult): Section {
+  return {
+    title: '(a) Seed corpus: our retriever + extractive answerer vs LangChain BM25Retriever (500-character chunks)',
+    header: ['eval set', 'questions (answerable)', 'hit@3 ours', 'hit@3 BM25', 'latency ours (answer) p50 / p95', 'latency BM25 (retrieve) p50 / p95', 'refusal acc.', 'non-verbatim', 'misattributed'],
+    rows: seed.rows.map((r) => [
+      r.set,
+      `${r.questions} (${r.answerable})`,
+      fmtPct(r.oursHitAt3),
+      fmtPct(r.bm25HitAt3),
+      `${fmtMs(r.oursAnswerMedianMs)} / ${fmtMs(r.oursAnswerP95Ms)}`,
+      `${fmtMs(r.bm25MedianMs)} / ${fmtMs(r.bm25P95Ms)}`,
+      fmtPct(r.refusalAccuracy),
+      r.nonVerbatim,
+      r.misattributed,
+    ]),
+    note: `BM25Retriever gets ${seed.chunks} chunks of the same transcript (RecursiveCharacterTextSplitter, 500 characters, no overlap), k = 3; a hit is a chunk overlapping a gold sentence. Ours is the full answer (retrieval, sentence selection, verification, lead), target median < 10 ms. createCore on the seed corpus took ${fmtMs(seed.coreStartMs)}.`,
+  };
+}
+
+function scaleSection(runs: ScaleRun[]): Section | null {
+  if (runs.length === 0) return null;
+  const one = runs.find((r) => r.copies === 1);
+  const four = runs.find((r) => r.copies === 4);
+  const cols = runs.map((r) => `${r.copies}×`);
+  const growth = (pick: (r: ScaleRun) => number): string => (one && four ? `${(pick(four) / pick(one)).toFixed(2)}×` : '–');
+  const row = (label: string, pick: (r: ScaleRun) => number, fmt: (x: number) => string, target = ''): Row => [label, ...runs.map((r) => fmt(pick(r))), ...(four ? [growth(pick)] : []), target];
+  const count = (x: number) => x.toLocaleString('en-US');
+  return {
+    title: '(b) Scale: ../shared/corpora/changelog (The Changelog + Practical AI transcripts), and the same corpus ×4 in memory',
+    header: ['measure', ...cols, ...(four ? ['growth 4×/1×'] : []), 'target (1×)'],
+    rows: [
+      row('transcripts', (r) => num(r.build.sources), count),
+      row('passages', (r) => num(r.build.passages), count),
+      row('words', (r) => num(r.build.words), count),
+      row('parse corpus (read + hash + parse)', (r) => num(r.build.parseMs), fmtMs),
+      row('index build', (r) => num(r.build.buildMs), fmtMs, '< 60 s'),
+      row('peak memory, build process (VmHWM)', (r) => num(r.build.peakMb), fmtMb, '< 1.5 GB'),
+      row('saved index size', (r) => num(r.build.indexMb), fmtMb),
+      row('save (atomic write)', (r) => num(r.build.saveMs), fmtMs),
+      row('saved-index load (fresh process)', (r) => num(r.load.loadMs), fmtMs, '< 3 s'),
+      row('peak memory, start-up from saved index', (r) => num(r.load.peakMb), fmtMb, '< 1.5 GB'),
+      row('first answer after start-up', (r) => num(r.load.firstAnswerMs), fmtMs),
+      row('retrieval p50', (r) => num(r.build.searchP50Ms), fmtMs),
+      row('retrieval p95', (r) => num(r.build.searchP95Ms), fmtMs, '< 50 ms, sub-linear'),
+      row('full answer p50', (r) => num(r.build.answerP50Ms), fmtMs),
+      row('full answer p95', (r) => num(r.build.answerP95Ms), fmtMs, '< 50 ms, sub-linear'),
+    ],
+    note: `Query latency over ${String(one?.build.questions ?? four?.build.questions ?? '~200')} questions ("What did <speaker> say about <topic>?" for the 60 most frequent speakers, and plain topic questions), after a 10-question warm-up. Retrieval = PassageRetriever.searchPassages (k 12); full answer = ExtractiveAnswerer.ask. Example (1×): ${String(one?.build.travisQuote ?? four?.build.travisQuote ?? '')}`,
+  };
+}
+
+function coldSection(cold: ColdStart[]): Section {
+  return {
+    title: '(c) Cold start: `node bin/gomez.js ask "…" --json` as a whole process',
+    header: ['corpus', 'first run', 'median of the next runs', 'runs', 'output ok', 'target'],
+    rows: cold.map((c) => [c.corpus.includes('changelog') ? 'changelog (saved index present)' : 'seed (repository corpus/)', fmtMs(c.firstMs), fmtMs(c.medianMs), c.runs, c.ok ? 'yes' : 'NO', c.corpus.includes('changelog') ? '–' : '< 1.5 s']),
+    note: 'Each run is a new process with a fresh DATA_DIR for the seed corpus: the first run builds and saves the index, the next ones load it. The changelog runs reuse the index saved in (b).',
+  };
+}
+
+const PREFACE = `# Benchmarks
+
+Run with \`npm run bench\` (one run prints everything below and rewrites this file; \`--quick\` skips the 4×
+corpus, \`--no-scale\` skips (b), \`--no-write\` only prints). It is not part of \`npm test\`. Part (b) needs
+\`../shared/corpora/changelog\` and is skipped without it.
+
+What is compared and why:
+- (a) The question the bot answers is "which passage did *this person* say this in". LangChain's stock
+  \`BM25Retriever\` over 500-character chunks is the baseline a LangChain user would start from: it splits on
+  whitespace, so on a Chinese transcript it hardly matches anything. Ours is \`PassageRetriever\` (speaker- and
+  role-aware, jieba segmentation, English stemming, the team's English translations indexed beside the
+  original) followed by the extractive answerer.
+- (b) The search index keeps MiniSearch's BM25+ scoring but stores postings as typed arrays
+  (src/search/term-index.ts): MiniSearch's per-result objects and Map postings took 0.7–3 s per question and
+  124 s to build on this corpus (see /work/NOTES-scale.md). The index is saved under DATA_DIR, keyed by the
+  corpus content hash and the index version, as checksummed JSON lines written atomically
+  (src/search/index-cache.ts); \`gomez index\` builds it ahead of time.
+- The machine is shared: 2 cores, several other jobs running (see the load average), so absolute times
+  are pessimistic; the growth ratios are the more telling figures.
+`;
+
+export function renderReport(input: Input): { text: string; markdown: string } {
+  const m = input.machine;
+  const machineLine = `${m.date} — ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, load average at start ${m.loadAverage}`;
+  const sections = [seedSection(input.seed), scaleSection(input.scale), coldSection(input.cold)].filter((s): s is Section => s !== null);
+  const text = [machineLine, ...sections.map((s) => `\n${s.title}\n${textTable(s.header, s.rows)}${s.note ? `\n${s.note}` : ''}`)].join('\n');
+  const markdown = [
+    PREFACE,
+    `## Results\n\nMachine: ${machineLine}.`,
+    ...sections.map((s) => `### ${s.title}\n\n${markdownTable(s.header, s.rows)}${s.note ? `\n\n${s.note}` : ''}`),
+  ].join('\n\n') + '\n';
+  return { text, markdown };
+}

@@ -1,0 +1,74 @@
+/**
+ * One measurement of (b), run in its own process so its peak memory is its own:
+ *   --phase build   parse the corpus, build the index, save it, then time ~200 questions
+ *   --phase load    parse the corpus and load the saved index (the start-up path), then one question
+ * Prints one line: RESULT {json}.
+ */
+import { parseArgs } from 'node:util';
+import { ExtractiveAnswerer } from '../src/answer/extractive.ts';
+import { Templates } from '../src/answer/templates.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { setLogLevel } from '../src/log.ts';
+import { loadSavedIndex, saveIndex } from '../src/search/index-cache.ts';
+import { PassageIndex } from '../src/search/passage-index.ts';
+import { PassageRetriever } from '../src/search/retriever.ts';
+import { benchmarkQuestions } from './questions.ts';
+import { replicate } from './replicate.ts';
+import { peakRssMb, percentile, timed } from './stats.ts';
+import { statSync } from 'node:fs';
+
+setLogLevel('error');
+const { values } = parseArgs({
+  options: { corpus: { type: 'string' }, copies: { type: 'string' }, data: { type: 'string' }, phase: { type: 'string' } },
+});
+const copies = Number(values.copies ?? '1');
+const parsed = timed(() => loadCorpus(values.corpus!));
+const corpus = replicate(parsed.value, copies);
+const result: Record<string, number | string> = {
+  copies,
+  sources: corpus.sources.length,
+  passages: corpus.passages.length,
+  words: Math.round(corpus.sources.reduce((n, s) => n + s.text.split(/\s+/).length, 0)),
+  parseMs: parsed.ms,
+};
+
+function answererFor(index: PassageIndex): ExtractiveAnswerer {
+  // The same wiring as createCore, minus reading the corpus from disk (the replicated corpus is in memory).
+  const guest = corpus.sources.find((s) => s.meta.guest)?.meta.guest ?? 'the guest';
+  return new ExtractiveAnswerer({ corpus, index, templates: Templates.load(), defaultPerson: { name: guest, speaker: null } });
+}
+
+if (values.phase === 'build') {
+  const built = timed(() => PassageIndex.build(corpus));
+  result.buildMs = built.ms;
+  result.buildPeakMb = peakRssMb();
+  const saved = timed(() => saveIndex(built.value, values.data));
+  result.saveMs = saved.ms;
+  result.indexMb = statSync(saved.value).size / 1024 / 1024;
+
+  const answerer = answererFor(built.value);
+  const retriever = PassageRetriever.fromIndex(built.value);
+  const questions = benchmarkQuestions(corpus);
+  result.firstAnswerMs = timed(() => answerer.ask(questions[0]!)).ms;
+  for (const q of questions.slice(0, 10)) answerer.ask(q); // warm-up
+  const searchMs: number[] = [];
+  const answerMs: number[] = [];
+  for (const q of questions) {
+    searchMs.push(timed(() => retriever.searchPassages(q, {}, 12)).ms);
+    answerMs.push(timed(() => answerer.ask(q)).ms);
+  }
+  result.questions = questions.length;
+  result.searchP50Ms = percentile(searchMs, 50);
+  result.searchP95Ms = percentile(searchMs, 95);
+  result.answerP50Ms = percentile(answerMs, 50);
+  result.answerP95Ms = percentile(answerMs, 95);
+  const travis = answerer.ask(questions[0]!);
+  result.travisQuote = travis.quotes[0] ? `${travis.quotes[0].speaker}: "${travis.quotes[0].text.slice(0, 90)}" (${travis.quotes[0].source.id}, ${travis.quotes[0].source.locator})` : 'no quote';
+} else {
+  const loaded = timed(() => loadSavedIndex(corpus, values.data));
+  if (!loaded.value) throw new Error('no usable saved index: run the build phase first');
+  result.loadMs = loaded.ms;
+  result.firstAnswerMs = timed(() => answererFor(loaded.value!).ask('What did Travis Fischer say about starting simple?')).ms;
+}
+result.peakMb = peakRssMb();
+process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);

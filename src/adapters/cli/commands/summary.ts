@@ -1,0 +1,23 @@
+import { createCore } from '../../../create-core.ts';
+import { println, type Io } from '../io.ts';
+import { contextFrom, parseCommandArgs } from '../options.ts';
+import { renderSummary, styleFor } from '../render.ts';
+import { publicFields } from './ask.ts';
+
+const USAGE = 'gomez summary [topic] [--json] [--corpus DIR]';
+
+/** `gomez summary [topic]`: the themes of the whole corpus, or the points made about one topic. */
+export async function runSummary(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, USAGE);
+  if (values.help) {
+    println(io.stdout, `usage: ${USAGE}`);
+    return 0;
+  }
+  const ctx = contextFrom(values.corpus);
+  const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+  const topic = positionals.join(' ').trim() || null;
+  const summary = await core.summarize({ topic });
+  if (values.json) println(io.stdout, JSON.stringify(summary, publicFields));
+  else println(io.stdout, renderSummary(summary, styleFor(io.stdout as NodeJS.WriteStream)));
+  return 0;
+}

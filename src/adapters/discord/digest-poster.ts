@@ -1,0 +1,42 @@
+import type { Client } from 'discord.js';
+import type { GomezCore } from '../../core.ts';
+import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
+import { DigestRunner } from '../../digest/runner.ts';
+import type { Store } from '../../store/store.ts';
+import { SubscriptionStore } from '../../store/subscriptions.ts';
+import { ChannelUnreachableError, postSummaryToChannel } from './channel-post.ts';
+
+/** Scheduled digests posted as summary embeds; a channel the bot lost access to ends its subscription. */
+export function discordDigestPoster(client: Client, core: Pick<GomezCore, 'guestName' | 'corpus'>): DigestPoster {
+  return {
+    async post(subscription, digest) {
+      try {
+        await postSummaryToChannel(client, core, subscription.channelId, digest.summary);
+      } catch (error) {
+        if (error instanceof ChannelUnreachableError) throw new ChannelGoneError(subscription.channelId, error.reason);
+        throw error;
+      }
+    },
+  };
+}
+
+/** The digest runner for Discord subscriptions (the bot starts it; tests tick it with their own clock). */
+export function createDiscordDigestRunner(options: {
+  client: Client;
+  core: GomezCore;
+  store: Store;
+  clock?: () => Date;
+  intervalMs?: number;
+}): DigestRunner {
+  const { client, core, store } = options;
+  const runner = new DigestRunner({
+    platform: 'discord',
+    subscriptions: new SubscriptionStore(store),
+    poster: discordDigestPoster(client, core),
+    summarize: (o) => core.summarize(o),
+    sources: () => core.corpus.sources.map((s) => ({ id: s.meta.id, title: s.meta.title })),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+  });
+  return runner;
+}

@@ -1,0 +1,62 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+} from 'discord.js';
+import { InputError, RateLimitError } from '../../errors.ts';
+import { log } from '../../log.ts';
+import { COMMAND_NAME, findSubcommand } from './commands/index.ts';
+import { BUTTONS } from './components/index.ts';
+import type { DiscordContext } from './context.ts';
+import { parseCustomId } from './custom-ids.ts';
+import { replyWithError } from './replies.ts';
+
+function takeQuestionSlot(ctx: DiscordContext, userId: string): void {
+  const waitSeconds = ctx.limiter.take(userId);
+  if (waitSeconds > 0) throw new RateLimitError(waitSeconds);
+}
+
+async function runCommand(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  if (interaction.commandName !== COMMAND_NAME) return;
+  const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(true));
+  if (!sub) throw new InputError(`I don't know that command (yet). Try \`/${COMMAND_NAME} ask\`.`);
+  if (sub.rateLimited) takeQuestionSlot(ctx, interaction.user.id);
+  await sub.execute(interaction, ctx);
+}
+
+async function runAutocomplete(interaction: AutocompleteInteraction, ctx: DiscordContext): Promise<void> {
+  if (interaction.commandName !== COMMAND_NAME) return;
+  const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(true));
+  if (sub?.autocomplete) await sub.autocomplete(interaction, ctx);
+  else await interaction.respond([]);
+}
+
+async function runButton(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
+  const parsed = parseCustomId(interaction.customId);
+  const handler = parsed && BUTTONS.get(parsed.handler);
+  if (!parsed || !handler) throw new InputError("That button isn't mine to answer any more.");
+  if (handler.rateLimited) takeQuestionSlot(ctx, interaction.user.id);
+  await handler.execute(interaction, parsed.args, ctx);
+}
+
+/**
+ * The one listener for every interaction. Each runs on its own: a failure is logged with the
+ * interaction id and answered with a short private message, and never reaches the client.
+ */
+export function createInteractionHandler(ctx: DiscordContext): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    try {
+      // A resumed gateway session can replay an event; answer each interaction once.
+      if (!ctx.store.claimEvent(`discord:interaction:${interaction.id}`)) {
+        log.debug('duplicate discord interaction ignored', { interactionId: interaction.id });
+        return;
+      }
+      if (interaction.isChatInputCommand()) await runCommand(interaction, ctx);
+      else if (interaction.isAutocomplete()) await runAutocomplete(interaction, ctx);
+      else if (interaction.isButton()) await runButton(interaction, ctx);
+    } catch (error) {
+      await replyWithError(interaction, error);
+    }
+  };
+}

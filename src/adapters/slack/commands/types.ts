@@ -1,0 +1,25 @@
+import type { webApi } from '@slack/bolt';
+import type { SlackDeps } from '../deps.ts';
+import type { SlashCommand } from '../payloads.ts';
+import type { SlackMessage } from '../render.ts';
+
+/** What a `/gomez` subcommand gets: the validated command and the two ways to reply. */
+export interface SlashContext {
+  deps: SlackDeps;
+  client: webApi.WebClient;
+  command: SlashCommand;
+  /** Posts for everyone in the channel; returns the message ts when the bot posted it itself. */
+  postToChannel(message: SlackMessage): Promise<string | undefined>;
+  /** Replies to the caller only (help, errors, confirmations). */
+  replyPrivately(message: SlackMessage): Promise<void>;
+}
+
+/** One `/gomez <name> …` subcommand, in its own file, looked up by name. */
+export interface Subcommand {
+  name: string;
+  usage: string;
+  description: string;
+  /** Subcommands that ask the core count against the caller's rate limit. */
+  rateLimited: boolean;
+  run(ctx: SlashContext, args: string): Promise<void>;
+}

@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps.ts';
+import { registerAppMention } from './app-mention.ts';
+import { registerMessages } from './message.ts';
+
+/** Events API listeners: mentions, DMs and thread follow-ups. */
+export function registerEvents(app: App, deps: SlackDeps): void {
+  registerAppMention(app, deps);
+  registerMessages(app, deps);
+}

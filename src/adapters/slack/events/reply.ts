@@ -1,0 +1,54 @@
+import type { webApi } from '@slack/bolt';
+import { userMessageFor } from '../../../errors.ts';
+import { log } from '../../../log.ts';
+import { checkRateLimit, prepareAnswer } from '../answers.ts';
+import type { SlackDeps } from '../deps.ts';
+import { intentOf } from '../intents.ts';
+import { postMessage, type Place } from '../post.ts';
+import { renderNotice } from '../render.ts';
+import { prepareSummary } from '../summaries.ts';
+
+/** A message the bot decided to answer (a mention, a DM, a follow-up in a thread it answered in). */
+export interface IncomingQuestion {
+  userId: string;
+  /** Plain text of the message, the bot's mention removed. */
+  text: string;
+  /** Where the reply goes. */
+  place: Place;
+  /** Conversation whose earlier turns are the context of this one. */
+  conversation: string;
+  /** Channel and ts of the message: one reply per message, whichever event delivered it. */
+  messageKey: string;
+}
+
+/**
+ * Answers one message in its conversation. A failure becomes a short reply in the same place and a log
+ * line with the detail; it never propagates, so one bad event cannot stop the app.
+ */
+export async function replyToMessage(deps: SlackDeps, client: webApi.WebClient, incoming: IncomingQuestion): Promise<void> {
+  // app_mention and message events both arrive for a mention in a followed thread: answer only once.
+  if (!deps.store.claimEvent(`slack:message:${incoming.messageKey}`)) return;
+  try {
+    checkRateLimit(deps, incoming.userId);
+    const intent = intentOf(incoming.text);
+    if (intent.kind === 'summary') {
+      await postMessage(client, incoming.place, await prepareSummary(deps, intent.topic));
+      return;
+    }
+    const history = deps.conversations.history(incoming.conversation);
+    const prepared = await prepareAnswer(deps, { question: intent.question, kind: 'ask', history });
+    await postMessage(client, incoming.place, prepared.message);
+    deps.conversations.add(incoming.conversation, {
+      question: prepared.question,
+      answer: prepared.answerText,
+      answerId: prepared.answerId,
+    });
+  } catch (error) {
+    log.error('slack: answering a message failed', { error, messageKey: incoming.messageKey, user: incoming.userId });
+    try {
+      await postMessage(client, incoming.place, renderNotice(userMessageFor(error)));
+    } catch (postError) {
+      log.error('slack: could not post the error reply', { error: postError, messageKey: incoming.messageKey });
+    }
+  }
+}

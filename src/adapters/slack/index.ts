@@ -1,0 +1,137 @@
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, webApi } from '@slack/bolt';
+import type { Env } from '../../config/env.ts';
+import type { GomezCore } from '../../core.ts';
+import { log } from '../../log.ts';
+import { ConversationLog } from '../../store/conversations.ts';
+import { RateLimiter } from '../../store/rate-limit.ts';
+import type { Store } from '../../store/store.ts';
+import { registerActions } from './actions/index.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerCommands } from './commands/index.ts';
+import { slackConfigFrom, tokenCheckError, type SlackConfig } from './config.ts';
+import type { SlackDeps } from './deps.ts';
+import { registerEvents } from './events/index.ts';
+import { startHealthServer } from './health.ts';
+import { InFlight } from './in-flight.ts';
+import { dedupeDeliveries, trackInFlight } from './middleware.ts';
+
+export interface SlackOptions {
+  core: GomezCore;
+  env: Env;
+  store: Store;
+  /** Interface the HTTP receiver binds to (default: all; tests use 127.0.0.1). */
+  host?: string;
+}
+
+/** A running Slack app. */
+export interface RunningSlack {
+  /** Stops receiving, then lets answers being written finish. */
+  stop(): Promise<void>;
+  /** Port of the HTTP receiver (HTTP mode) or of the /healthz server (Socket Mode). */
+  port?: number;
+  /** Resolves once every request received so far has been fully handled. */
+  idle(): Promise<void>;
+  /** The Web API client with the bot token, for posts not triggered by a request (scheduled digests). */
+  client: webApi.WebClient;
+}
+
+/** How long stop() waits for answers in progress before giving up on them. */
+const DRAIN_MS = 10_000;
+
+/**
+ * Starts the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else the HTTP receiver on PORT at
+ * /slack/events (signatures verified, URL verification answered) with GET /healthz. The bot token is
+ * checked with auth.test before anything is served; a rejected token is a ConfigError naming it.
+ */
+export async function startSlack({ core, env, store, host }: SlackOptions): Promise<RunningSlack> {
+  const config = slackConfigFrom(env);
+  const app = createApp(config);
+  try {
+    await app.init();
+  } catch (error) {
+    throw tokenCheckError(error, 'SLACK_BOT_TOKEN');
+  }
+
+  const inFlight = new InFlight();
+  const deps: SlackDeps = {
+    core,
+    store,
+    conversations: new ConversationLog(store),
+    limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
+  };
+  app.use(trackInFlight(inFlight));
+  app.use(dedupeDeliveries(store));
+  registerEvents(app, deps);
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  // Errors escaping a listener are logged; Bolt keeps serving the next request.
+  app.error(async (error) => log.error('slack: unhandled error in a listener', { error }));
+
+  const receiver = await startReceiver(app, config, host);
+  store.pruneEvents();
+  log.info('slack: ready', { mode: config.mode, port: receiver.port });
+  return {
+    port: receiver.port,
+    client: app.client,
+    idle: () => inFlight.idle(),
+    async stop() {
+      await app.stop();
+      await receiver.close();
+      await Promise.race([inFlight.idle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+    },
+  };
+}
+
+/** GET /healthz on the HTTP receiver. */
+const healthz: CustomRoute = {
+  path: '/healthz',
+  method: ['GET'],
+  handler: (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('ok');
+  },
+};
+
+function createApp(config: SlackConfig): App {
+  const common = {
+    token: config.botToken,
+    // The token is checked by app.init(), where a rejection can be reported as a ConfigError.
+    deferInitialization: true,
+    // A few retries over minutes ride out a Slack blip; the default (ten over half an hour) would hold
+    // an answer, or start-up, far too long.
+    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes },
+    logger: boltLogger(),
+    // Handlers keep their own state in the store; Bolt's in-memory conversation store is unused.
+    convoStore: false as const,
+  };
+  if (config.mode === 'socket') {
+    return new App({ ...common, socketMode: true, appToken: config.appToken });
+  }
+  return new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', customRoutes: [healthz] });
+}
+
+/** Starts receiving; returns the bound port and what else has to be closed on stop. */
+async function startReceiver(
+  app: App,
+  config: SlackConfig,
+  host: string | undefined,
+): Promise<{ port: number; close(): Promise<void> }> {
+  if (config.mode === 'socket') {
+    try {
+      await app.start();
+    } catch (error) {
+      throw tokenCheckError(error, 'SLACK_APP_TOKEN');
+    }
+    try {
+      return await startHealthServer(config.port, host);
+    } catch (error) {
+      await app.stop();
+      throw error;
+    }
+  }
+  const server = await app.start(host ? { port: config.port, host } : config.port);
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : config.port;
+  return { port, close: async () => {} };
+}

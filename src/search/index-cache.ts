@@ -1,0 +1,85 @@
+/**
+ * The saved passage index: built once (`gomez index` or the first start-up), then loaded at start-up
+ * while the corpus is unchanged. The file is keyed by the corpus content hash and the index format
+ * version, checksummed, and written atomically; anything wrong with it (missing, truncated, corrupt,
+ * built by another version or for another corpus) means a rebuild, never a wrong answer.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Corpus } from '../corpus/types.ts';
+import { log } from '../log.ts';
+import { readChunkedJson, writeChunkedJson } from './chunked-json.ts';
+import { INDEX_VERSION, PassageIndex, type BuildOptions } from './passage-index.ts';
+
+/** Where state lives when DATA_DIR is not set (the CLI's default too). */
+export const DEFAULT_DATA_DIR = 'data';
+
+const PREFIX = 'passages-v';
+
+/** DATA_DIR, else ./data (resolved against the working directory). */
+export function resolveDataDir(dataDir?: string): string {
+  return resolve(dataDir && dataDir.trim() !== '' ? dataDir : DEFAULT_DATA_DIR);
+}
+
+/** The file the index of a corpus with this hash is saved to. */
+export function indexCachePath(dataDir: string, corpusHash: string): string {
+  return join(resolveDataDir(dataDir), 'index', `${PREFIX}${INDEX_VERSION}-${corpusHash.slice(0, 40)}.jsonl`);
+}
+
+/**
+ * The saved index for this corpus, or null when there is none or it cannot be trusted (an unusable
+ * file is deleted so the next save replaces it).
+ */
+export function loadSavedIndex(corpus: Corpus, dataDir?: string): PassageIndex | null {
+  const path = indexCachePath(resolveDataDir(dataDir), corpus.hash);
+  if (!existsSync(path)) return null;
+  try {
+    return PassageIndex.fromJSON(readChunkedJson(path), corpus);
+  } catch (error) {
+    log.warn('the saved index cannot be used; rebuilding it', { path, reason: (error as Error).message });
+    rmSync(path, { force: true });
+    return null;
+  }
+}
+
+/** Saves an index (atomically) and removes saved indexes of older corpora or versions. Returns the path. */
+export function saveIndex(index: PassageIndex, dataDir?: string): string {
+  const path = indexCachePath(resolveDataDir(dataDir), index.corpus.hash);
+  writeChunkedJson(path, index.toJSON());
+  const dir = dirname(path);
+  for (const name of readdirSync(dir)) {
+    const stale = name.startsWith(PREFIX) && name !== basename(path) && (name.endsWith('.jsonl') || name.endsWith('.tmp'));
+    if (stale) rmSync(join(dir, name), { force: true });
+  }
+  return path;
+}
+
+export interface IndexLoadResult {
+  index: PassageIndex;
+  /** `loaded` from the saved file, or `built` from the corpus (and then saved, when possible). */
+  origin: 'loaded' | 'built';
+  path: string;
+}
+
+export interface LoadOrBuildOptions extends BuildOptions {
+  dataDir?: string;
+  /** Save a freshly built index (default true). */
+  save?: boolean;
+}
+
+/** The saved index when it fits the corpus, else a new build (saved for next time). */
+export function loadOrBuildIndex(corpus: Corpus, options: LoadOrBuildOptions = {}): IndexLoadResult {
+  const path = indexCachePath(resolveDataDir(options.dataDir), corpus.hash);
+  const saved = loadSavedIndex(corpus, options.dataDir);
+  if (saved) return { index: saved, origin: 'loaded', path };
+  const index = PassageIndex.build(corpus, options.onProgress ? { onProgress: options.onProgress } : {});
+  if (options.save !== false) {
+    try {
+      saveIndex(index, options.dataDir);
+    } catch (error) {
+      // A read-only data directory must not stop the bot: it just rebuilds at the next start.
+      log.warn('could not save the index', { path, reason: (error as Error).message });
+    }
+  }
+  return { index, origin: 'built', path };
+}

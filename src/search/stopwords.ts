@@ -1,0 +1,30 @@
+import { eng, zho } from 'stopword';
+
+/**
+ * Words too common to say what a text is about. The stopword package's lists are the base; the extras
+ * are frequent interview words those lists miss (question words, auxiliaries, contractions' first
+ * halves, fillers) and Chinese pronouns, particles and degree adverbs.
+ */
+const ENGLISH_EXTRA = [
+  'why', 'when', 'who', 'whom', 'whose', 'will', 'shall', 'does', 'doing', 'done', 'yes', 'yeah', 'ok', 'okay',
+  'oh', 'um', 'uh', 'don', 'didn', 'doesn', 'isn', 'aren', 'wasn', 'weren', 'won', 'wouldn', 'couldn', 'shouldn',
+  'haven', 'hasn', 'hadn', 'ain', 'll', 've', 're', 'just', 'really', 'actually', 'kind', 'sort', 'lot', 'lots',
+  'thing', 'things', 'going', 'gonna', 'got', 'let', 'us', 'its', 'it', 'also', 'even', 'there', 'here', 'every',
+  'around', 'maybe', 'quite', 'pretty', 'bit', 'whether', 'yet', 'either', 'neither', 'nor', 'not', 'no', 'etc',
+  'one', 'ones', 'hmm', 'mm', 'right', 'sure', 'anyway', 'something', 'anything', 'everything', 'nothing',
+  'someone', 'anyone', 'everyone', 'via', 'per', 'upon', 'onto', 'within', 'without', 'toward', 'towards',
+  'having', 'being', 'getting', 'gets', 'goes', 'went', 'say', 'says', 'said', 'tell', 'told', 'whats', 'hes', 'shes',
+];
+
+const CHINESE_EXTRA = [
+  '这个', '那个', '一个', '一些', '这些', '那些', '我们', '你们', '他们', '她们', '它们', '它', '自己', '什么', '怎么',
+  '这样', '那样', '这种', '那种', '因为', '所以', '但是', '但', '而且', '而', '如果', '就是', '可能', '可以', '非常',
+  '真的', '确实', '已经', '其实', '实际上', '还是', '或者', '以及', '然后', '只是', '一样', '这么', '那么', '比如',
+  '之类', '的话', '所', '被', '让', '给', '从', '以', '将', '这', '那', '其', '呀', '哦', '嗯', '吧', '呢',
+  '吗', '啊', '了', '过', '着', '得', '地', '的', '是', '也', '都', '就', '又', '还', '很', '太', '更', '最', '没',
+  '不', '会', '要', '能', '在', '和', '与', '及', '对', '于', '为', '把', '向', '有', '没有', '一', '个', '如', '像',
+  '很多', '关于', '所说', '东西', '事情', '时候', '现在', '我', '你', '他', '她',
+];
+
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...eng, ...ENGLISH_EXTRA]);
+export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set([...zho, ...CHINESE_EXTRA]);

@@ -1,0 +1,294 @@
+/**
+ * A compact inverted index for large corpora: postings are typed arrays (documents ascending, term
+ * frequency beside), scoring is BM25+ exactly as MiniSearch computes it (k 1.2, b 0.7, d 0.5, field length
+ * = distinct terms, results scaled by how many query terms matched), so it can stand in for MiniSearch
+ * where MiniSearch's per-result objects and Map-based postings get too slow and too big (hundreds of
+ * thousands of passages). Serialises to a few base64 strings that load without rebuilding anything.
+ */
+import { z } from 'zod';
+
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+
+/** A scored document (by 0-based position in the order documents were added). */
+export interface TermHit {
+  doc: number;
+  score: number;
+  /** Query terms found in the document, in query order. */
+  terms: string[];
+}
+
+/** A field's postings in compressed-row form: term t's documents are docs[offsets[t]..offsets[t+1]). */
+interface FieldPostings {
+  offsets: Int32Array;
+  docs: Int32Array;
+  tfs: Uint16Array;
+  /** Distinct terms per document in this field (MiniSearch's field length). */
+  lengths: Uint16Array;
+  avgLength: number;
+}
+
+/** Grows a typed array by doubling. */
+class IntBuffer {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** Collects documents field by field, then freezes them into a TermIndex. */
+export class TermIndexBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly pending: Array<{ termIds: IntBuffer; docs: IntBuffer; tfs: IntBuffer; lengths: IntBuffer }>;
+  private docCount = 0;
+
+  constructor(readonly fields: readonly string[]) {
+    this.pending = fields.map(() => ({ termIds: new IntBuffer(), docs: new IntBuffer(), tfs: new IntBuffer(), lengths: new IntBuffer() }));
+  }
+
+  /** Adds the next document: for each field, its terms (already tokenised). Returns its position. */
+  add(fieldTerms: ReadonlyArray<readonly string[]>): number {
+    const doc = this.docCount++;
+    this.fields.forEach((_, f) => {
+      const counts = new Map<string, number>();
+      for (const term of fieldTerms[f] ?? []) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const p = this.pending[f]!;
+      p.lengths.push(Math.min(counts.size, 0xffff));
+      for (const [term, tf] of counts) {
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.terms.length;
+          this.termIds.set(term, id);
+          this.terms.push(term);
+        }
+        p.termIds.push(id);
+        p.docs.push(doc);
+        p.tfs.push(Math.min(tf, 0xffff));
+      }
+    });
+    return doc;
+  }
+
+  build(): TermIndex {
+    const termCount = this.terms.length;
+    const postings = this.pending.map((p): FieldPostings => {
+      // Counting sort by term keeps each term's documents in ascending order.
+      const offsets = new Int32Array(termCount + 1);
+      for (let i = 0; i < p.termIds.length; i++) offsets[p.termIds.data[i]! + 1]!++;
+      for (let t = 0; t < termCount; t++) offsets[t + 1]! += offsets[t]!;
+      const cursor = offsets.slice(0, termCount);
+      const docs = new Int32Array(p.termIds.length);
+      const tfs = new Uint16Array(p.termIds.length);
+      for (let i = 0; i < p.termIds.length; i++) {
+        const at = cursor[p.termIds.data[i]!]!++;
+        docs[at] = p.docs.data[i]!;
+        tfs[at] = p.tfs.data[i]!;
+      }
+      const lengths = Uint16Array.from(p.lengths.data.subarray(0, p.lengths.length));
+      let total = 0;
+      for (const n of lengths) total += n;
+      return { offsets, docs, tfs, lengths, avgLength: this.docCount === 0 ? 0 : total / this.docCount };
+    });
+    return new TermIndex(this.fields, this.docCount, this.terms, postings);
+  }
+}
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const SerializedTermIndexSchema = z.object({
+  fields: z.array(z.string()),
+  docCount: z.number().int().nonnegative(),
+  terms: z.array(z.string()),
+  postings: z.array(
+    z.object({ offsets: z.array(b64), docs: z.array(b64), tfs: z.array(b64), lengths: z.array(b64), avgLength: z.number() }),
+  ),
+});
+export type SerializedTermIndex = z.infer<typeof SerializedTermIndexSchema>;
+
+/** Typed arrays are stored as base64 pieces of at most this many bytes (JSON strings have a size limit). */
+const PIECE_BYTES = 16 * 1024 * 1024;
+
+function toBase64(array: Int32Array | Uint16Array): string[] {
+  const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+  const pieces: string[] = [];
+  for (let i = 0; i < bytes.length; i += PIECE_BYTES) pieces.push(bytes.subarray(i, i + PIECE_BYTES).toString('base64'));
+  return pieces;
+}
+
+function fromBase64<T extends Int32Array | Uint16Array>(pieces: string[], Kind: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T {
+  const bytes = Buffer.concat(pieces.map((p) => Buffer.from(p, 'base64')));
+  if (bytes.length % Kind.BYTES_PER_ELEMENT !== 0) throw new Error('a typed array has a partial element');
+  // Copy into a fresh, aligned buffer (Buffer pools are not aligned for 4-byte views).
+  const copy = new ArrayBuffer(bytes.length);
+  new Uint8Array(copy).set(bytes);
+  return new Kind(copy);
+}
+
+export class TermIndex {
+  private readonly termIds: Map<string, number>;
+  // Scratch space reused by every search (searches are synchronous, so never shared concurrently).
+  private readonly scores: Float64Array;
+  private readonly matched: Uint8Array;
+  private readonly lastTerm: Int32Array;
+
+  constructor(
+    readonly fields: readonly string[],
+    readonly docCount: number,
+    private readonly terms: string[],
+    private readonly postings: FieldPostings[],
+  ) {
+    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    this.scores = new Float64Array(docCount);
+    this.matched = new Uint8Array(docCount);
+    this.lastTerm = new Int32Array(docCount);
+  }
+
+  get termCount(): number {
+    return this.terms.length;
+  }
+
+  /** In how many documents a term occurs in one field. */
+  fieldFrequency(term: string, field: number): number {
+    const id = this.termIds.get(term);
+    const p = this.postings[field];
+    return id === undefined || !p ? 0 : p.offsets[id + 1]! - p.offsets[id]!;
+  }
+
+  /** In how many documents a term occurs in at least one of the given fields (a merge of sorted postings). */
+  documentsWithAny(term: string, fields: readonly number[]): number {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    const lists = fields
+      .map((f) => this.postings[f])
+      .filter((p): p is FieldPostings => p !== undefined)
+      .map((p) => p.docs.subarray(p.offsets[id]!, p.offsets[id + 1]!));
+    if (lists.length === 1) return lists[0]!.length;
+    const seen = new Set<number>();
+    for (const list of lists) for (const doc of list) seen.add(doc);
+    return seen.size;
+  }
+
+  /**
+   * The best `limit` documents for weighted terms (OR), each field weighted by `fieldBoosts`, skipping
+   * documents whose `allowed` entry is 0. Ties keep document order.
+   */
+  search(weights: ReadonlyMap<string, number>, fieldBoosts: readonly number[], allowed: Uint8Array | null, limit: number): TermHit[] {
+    const { scores, matched, lastTerm } = this;
+    const touched: number[] = [];
+    const queryTerms: Array<{ term: string; id: number }> = [];
+    let q = 0;
+    for (const [term, weight] of weights) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      q++;
+      queryTerms.push({ term, id });
+      this.postings.forEach((p, f) => {
+        const boost = weight * (fieldBoosts[f] ?? 0);
+        const from = p.offsets[id]!;
+        const to = p.offsets[id + 1]!;
+        if (boost === 0 || from === to) return;
+        const matching = to - from;
+        const idf = Math.log(1 + (this.docCount - matching + 0.5) / (matching + 0.5));
+        const norm = K / (p.avgLength || 1);
+        for (let i = from; i < to; i++) {
+          const doc = p.docs[i]!;
+          if (allowed !== null && allowed[doc] === 0) continue;
+          const tf = p.tfs[i]!;
+          const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B) + norm * B * p.lengths[doc]!));
+          if (matched[doc] === 0) touched.push(doc);
+          if (lastTerm[doc] !== q) {
+            lastTerm[doc] = q;
+            matched[doc]!++;
+          }
+          scores[doc]! += boost * raw;
+        }
+      });
+    }
+    const best = topK(touched, (doc) => scores[doc]! * matched[doc]!, limit);
+    const hits = best.map(({ doc, score }) => ({ doc, score, terms: queryTerms.filter((t) => this.contains(t.id, doc)).map((t) => t.term) }));
+    for (const doc of touched) {
+      scores[doc] = 0;
+      matched[doc] = 0;
+      lastTerm[doc] = 0;
+    }
+    return hits;
+  }
+
+  /** Whether a document has a term in any field (binary search in the term's sorted postings). */
+  private contains(id: number, doc: number): boolean {
+    for (const p of this.postings) {
+      let lo = p.offsets[id]!;
+      let hi = p.offsets[id + 1]! - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const d = p.docs[mid]!;
+        if (d === doc) return true;
+        if (d < doc) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    return false;
+  }
+
+  toJSON(): SerializedTermIndex {
+    return {
+      fields: [...this.fields],
+      docCount: this.docCount,
+      terms: this.terms,
+      postings: this.postings.map((p) => ({
+        offsets: toBase64(p.offsets),
+        docs: toBase64(p.docs),
+        tfs: toBase64(p.tfs),
+        lengths: toBase64(p.lengths),
+        avgLength: p.avgLength,
+      })),
+    };
+  }
+
+  /** Rebuilds a serialised index; throws on any inconsistency (the caller rebuilds from the corpus). */
+  static fromJSON(json: unknown): TermIndex {
+    const data = SerializedTermIndexSchema.parse(json);
+    const postings = data.postings.map((p): FieldPostings => {
+      const offsets = fromBase64(p.offsets, Int32Array);
+      const docs = fromBase64(p.docs, Int32Array);
+      const tfs = fromBase64(p.tfs, Uint16Array);
+      const lengths = fromBase64(p.lengths, Uint16Array);
+      const consistent =
+        offsets.length === data.terms.length + 1 &&
+        offsets[0] === 0 &&
+        offsets[data.terms.length] === docs.length &&
+        tfs.length === docs.length &&
+        lengths.length === data.docCount &&
+        docs.every((d) => d >= 0 && d < data.docCount);
+      if (!consistent) throw new Error('the saved term index is inconsistent');
+      return { offsets, docs, tfs, lengths, avgLength: p.avgLength };
+    });
+    if (postings.length !== data.fields.length) throw new Error('the saved term index has the wrong number of fields');
+    return new TermIndex(data.fields, data.docCount, data.terms, postings);
+  }
+}
+
+/** The `limit` items with the highest score, best first; ties keep the smaller document first. */
+function topK(docs: number[], score: (doc: number) => number, limit: number): Array<{ doc: number; score: number }> {
+  if (limit <= 0) return [];
+  const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) =>
+    a.score > b.score || (a.score === b.score && a.doc < b.doc);
+  // A small sorted array is enough: limit is tiny (a handful of passages) next to the candidates.
+  const best: Array<{ doc: number; score: number }> = [];
+  for (const doc of docs) {
+    const item = { doc, score: score(doc) };
+    if (best.length === limit && !better(item, best[best.length - 1]!)) continue;
+    let i = best.length;
+    while (i > 0 && better(item, best[i - 1]!)) i--;
+    best.splice(i, 0, item);
+    if (best.length > limit) best.pop();
+  }
+  return best;
+}

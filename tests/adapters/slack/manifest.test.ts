@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = readFileSync('docs/slack-app-manifest.yaml', 'utf8');
+
+/** The items of a YAML block list under `key:` (indented "- item" lines, comments dropped). */
+function listUnder(key: string): string[] {
+  const lines = manifest.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `${key}:`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const items: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const m = /^\s*-\s+([^#\s]+)/.exec(line);
+    if (!m) break;
+    items.push(m[1]!);
+  }
+  return items;
+}
+
+describe('docs/slack-app-manifest.yaml', () => {
+  it('grants the scopes the adapter uses', () => {
+    expect(listUnder('bot')).toEqual(
+      expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'channels:history', 'groups:history', 'users:read']),
+    );
+  });
+  it('subscribes to the events the adapter handles', () => {
+    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
+  });
+  it('declares /gomez and interactivity on the /slack/events endpoint', () => {
+    expect(manifest).toMatch(/- command: \/gomez\n\s+url: https:\/\/YOUR-HOST\/slack\/events/);
+    expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true\n\s+request_url: https:\/\/YOUR-HOST\/slack\/events/);
+    expect(manifest).toMatch(/event_subscriptions:\n\s+request_url: https:\/\/YOUR-HOST\/slack\/events/);
+  });
+});

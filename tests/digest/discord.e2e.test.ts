@@ -1,0 +1,138 @@
+import { PermissionFlagsBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordDigestRunner } from '../../src/adapters/discord/digest-poster.ts';
+import { verifyQuote } from '../../src/answer/verify.ts';
+import type { GomezCore } from '../../src/core.ts';
+import type { DigestRunner } from '../../src/digest/runner.ts';
+import { SubscriptionStore } from '../../src/store/subscriptions.ts';
+import { createSummarizer } from '../../src/summary/summarizer.ts';
+import { fakeUser, slashCommand } from '../fakes/discord/payloads.ts';
+import { snowflake } from '../fakes/discord/snowflake.ts';
+import { coreDouble, loadRepoCorpus } from '../adapters/discord/core-double.ts';
+import { bodyOf, isCallback, isOriginalEdit, startTestBot, type TestBot } from '../adapters/discord/harness.ts';
+import { FakeClock, HOUR } from './helpers.ts';
+import { GUEST, keywordQuotes } from '../summary/helpers.ts';
+
+const MANAGE = String(PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
+const MEMBER = String(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
+
+describe('Discord digests (real discord.js client, local fake Discord)', () => {
+  let t: TestBot;
+  let core: GomezCore;
+  let runner: DigestRunner;
+  let subscriptions: SubscriptionStore;
+  const clock = new FakeClock(new Date());
+  const mod = fakeUser('moderator');
+  const member = fakeUser('member');
+  const general = snowflake();
+  const kicked = snowflake();
+  const other = snowflake();
+
+  beforeAll(async () => {
+    const corpus = loadRepoCorpus();
+    const summarize = createSummarizer({
+      corpus,
+      guestName: GUEST.name,
+      quotesOn: keywordQuotes(corpus),
+      verify: (q) => verifyQuote(q, corpus, GUEST).ok,
+    });
+    core = coreDouble(corpus, { summarize });
+    t = await startTestBot(core);
+    subscriptions = new SubscriptionStore(t.store);
+    runner = createDiscordDigestRunner({ client: t.bot.client, core, store: t.store, clock: clock.now });
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await t?.close();
+  });
+
+  /** Runs `/gomez digest <sub> …` as `user` with the given member permissions; resolves with the reply text. */
+  async function digestCommand(sub: string, options: Record<string, string>, user: typeof mod, permissions: string, channelId: string) {
+    const base = slashCommand(t.fake, { group: 'digest', subcommand: sub, options, user, channelId });
+    if (!('member' in base)) throw new Error('expected a guild interaction');
+    const interaction = { ...base, member: { ...base.member, permissions }, channel: { ...base.channel, permissions } };
+    t.fake.dispatchInteraction(interaction);
+    const callback = bodyOf(await t.fake.waitForCall(isCallback(interaction)));
+    if (callback.type === 4) return { ephemeral: (callback.data.flags & 64) === 64, content: String(callback.data.content) };
+    expect(callback).toMatchObject({ type: 5, data: { flags: 64 } });
+    const edit = bodyOf(await t.fake.waitForCall(isOriginalEdit(interaction)));
+    expect(edit.allowed_mentions).toMatchObject({ parse: [] });
+    return { ephemeral: true, content: String(edit.content) };
+  }
+
+  const postsTo = (channelId: string) =>
+    t.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`);
+
+  it('a member with Manage Channels subscribes the channel; the reply is private', async () => {
+    const reply = await digestCommand('subscribe', { every: 'daily', time: '09:00', timezone: 'Europe/London' }, mod, MANAGE, general);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toMatch(/^Subscribed: this channel gets a daily at 09:00 \(Europe\/London\) digest/);
+    expect(subscriptions.forChannel('discord', general)).toMatchObject({ every: 'daily', time: '09:00', timezone: 'Europe/London', active: true });
+  });
+
+  it('a member without Manage Channels cannot subscribe or unsubscribe', async () => {
+    const reply = await digestCommand('subscribe', { every: 'daily', time: '08:00' }, member, MEMBER, other);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toMatch(/Manage Channels/);
+    expect(subscriptions.forChannel('discord', other)).toBeUndefined();
+    const off = await digestCommand('unsubscribe', {}, member, MEMBER, general);
+    expect(off.content).toMatch(/Manage Channels/);
+    expect(subscriptions.forChannel('discord', general)).toBeDefined();
+  });
+
+  it('rejects an unknown time zone', async () => {
+    const reply = await digestCommand('subscribe', { every: 'daily', time: '09:00', timezone: 'Moon/Base' }, mod, MANAGE, other);
+    expect(reply.content).toMatch(/not a time zone/);
+    expect(subscriptions.forChannel('discord', other)).toBeUndefined();
+  });
+
+  it('posts the digest for everyone at the due time: an embed of verbatim Gomez quotes, no pings', async () => {
+    const due = new Date(subscriptions.forChannel('discord', general)!.nextDueAt);
+    clock.set(new Date(due.getTime() - 60_000).toISOString());
+    await runner.tick();
+    expect(postsTo(general)).toHaveLength(0);
+    clock.set(due.toISOString());
+    await runner.tick();
+    await runner.tick();
+    const posts = postsTo(general);
+    expect(posts).toHaveLength(1);
+    const body = bodyOf(posts[0]!);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const embed = body.embeds[0];
+    expect(embed.description).toMatch(/^Daily digest\./);
+    expect(embed.fields.length).toBeGreaterThanOrEqual(5);
+    const text = JSON.stringify(embed);
+    const summary = await core.summarize({});
+    // What the channel got comes from verified guest quotes (the first theme's first quote is shown).
+    expect(text).toContain(summary.themes[0]!.quotes[0]!.text.slice(0, 20));
+  });
+
+  it('a channel that answers Missing Access disables only its own subscription', async () => {
+    await digestCommand('subscribe', { every: 'daily', time: '09:00', timezone: 'Europe/London' }, mod, MANAGE, kicked);
+    t.fake.makeChannelUnreachable(kicked);
+    const due = new Date(subscriptions.forChannel('discord', general)!.nextDueAt);
+    expect(new Date(subscriptions.forChannel('discord', kicked)!.nextDueAt).getTime()).toBeLessThanOrEqual(due.getTime());
+    clock.set(new Date(due.getTime() + HOUR).toISOString());
+    const report = await runner.tick();
+    expect(report.disabled).toEqual([subscriptions.forChannel('discord', kicked)!.id]);
+    expect(postsTo(general)).toHaveLength(2);
+    expect(subscriptions.forChannel('discord', kicked)).toMatchObject({ active: false });
+    expect(subscriptions.forChannel('discord', kicked)!.disabledReason).toMatch(/403/);
+    expect(subscriptions.forChannel('discord', general)!.active).toBe(true);
+    // The two digests the channel got share no quote (rotation).
+    const [first, second] = postsTo(general).map((c) => bodyOf(c).embeds[0].fields.map((f: { value: string }) => f.value).join('\n'));
+    const firstQuotes = (await core.summarize({})).themes.flatMap((th) => th.quotes.map((q) => q.text));
+    for (const quote of firstQuotes.filter((q) => first!.includes(q))) expect(second).not.toContain(quote);
+  });
+
+  it('lists the server\'s digests, then unsubscribing stops them', async () => {
+    const list = await digestCommand('list', {}, member, MEMBER, general);
+    expect(list.content).toContain(`<#${general}>`);
+    expect(list.content).toMatch(/paused/);
+    const off = await digestCommand('unsubscribe', {}, mod, MANAGE, general);
+    expect(off.content).toMatch(/^Unsubscribed/);
+    clock.advance(3 * 24 * HOUR);
+    await runner.tick();
+    expect(postsTo(general)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,4 @@
+/** Local Slack for tests: the fake Web API server and the signed-request sender. */
+export { FAKE_BOT, FakeSlack, type FakeUser, type ResponseUrlPost, type WebApiCall } from './web-api.ts';
+export { newTs, SlackRequester, type EventOptions, type SendOptions, type SlackResponse } from './requests.ts';
+export { FakeSocketMode } from './socket-mode.ts';
