@@ -30,6 +30,7 @@ const result: Record<string, number | string> = {
   passages: corpus.passages.length,
   words: Math.round(corpus.sources.reduce((n, s) => n + s.text.split(/\s+/).length, 0)),
   parseMs: parsed.ms,
+  parseCpuMs: parsed.cpuMs,
 };
 
 function answererFor(index: PassageIndex): ExtractiveAnswerer {
@@ -41,9 +42,11 @@ function answererFor(index: PassageIndex): ExtractiveAnswerer {
 if (values.phase === 'build') {
   const built = timed(() => PassageIndex.build(corpus));
   result.buildMs = built.ms;
+  result.buildCpuMs = built.cpuMs;
   result.buildPeakMb = peakRssMb();
   const saved = timed(() => saveIndex(built.value, values.data));
   result.saveMs = saved.ms;
+  result.saveCpuMs = saved.cpuMs;
   result.indexMb = statSync(saved.value).size / 1024 / 1024;
 
   const answerer = answererFor(built.value);
@@ -68,6 +71,7 @@ if (values.phase === 'build') {
   const loaded = timed(() => loadSavedIndex(corpus, values.data));
   if (!loaded.value) throw new Error('no usable saved index: run the build phase first');
   result.loadMs = loaded.ms;
+  result.loadCpuMs = loaded.cpuMs;
   result.firstAnswerMs = timed(() => answererFor(loaded.value!).ask('What did Travis Fischer say about starting simple?')).ms;
 }
 result.peakMb = peakRssMb();

@@ -7,6 +7,7 @@ import type { GomezCore } from './core.ts';
 import { loadCorpus } from './corpus/load.ts';
 import type { Corpus } from './corpus/types.ts';
 import { createSummarizer } from './summary/summarizer.ts';
+import { summaryModel } from './summary/model-wiring.ts';
 import { verifyQuote } from './answer/verify.ts';
 import { loadOrBuildIndex } from './search/index-cache.ts';
 import { PassageIndex } from './search/passage-index.ts';
@@ -14,7 +15,7 @@ import { PassageIndex } from './search/passage-index.ts';
 export interface CreateCoreOptions {
   corpusDir: string;
   env: Env;
-  /** Where state and caches live (the saved index, later); unused by the extractive core itself. */
+  /** Where state and caches live: with it, the saved passage index is loaded instead of rebuilt. */
   dataDir?: string;
 }
 
@@ -45,6 +46,7 @@ export async function createCore(options: CreateCoreOptions): Promise<GomezCore>
     quotesOn: (topic, askOptions) => answerer.quotes(topic, askOptions),
     verify: (quote) => verifyQuote(quote, corpus, person).ok,
     speaker: person.speaker,
+    ...(await summaryModel(options.env, person.name)),
   });
   const core: GomezCore = {
     corpus,

@@ -118,12 +118,16 @@ export function gatherEvidence(found: readonly FoundPassage[], concepts: readonl
   return { candidates, coverage: best };
 }
 
+/** A quote scoring below this share of the best one is left out rather than shown as filler. */
+const MIN_RELATIVE_SCORE = 0.5;
+
 /** The best candidates, at most two per passage and none overlapping another. */
 export function pickQuotes(candidates: readonly QuoteCandidate[], max: number): QuoteCandidate[] {
   const picked: QuoteCandidate[] = [];
+  const floor = (candidates[0]?.score ?? 0) * MIN_RELATIVE_SCORE;
   const perPassage = new Map<string, number>();
   for (const c of candidates) {
-    if (picked.length >= max) break;
+    if (picked.length >= max || c.score < floor) break;
     if ((perPassage.get(c.passage.id) ?? 0) >= 2) continue;
     const overlaps = picked.some((p) => p.passage.id === c.passage.id && c.first <= p.last && p.first <= c.last);
     if (overlaps) continue;

@@ -4,7 +4,6 @@ import { log } from '../log.ts';
 import { nextTurnStart } from '../search/fields.ts';
 import { matchesFilter, type PassageIndex } from '../search/passage-index.ts';
 import { analyzeQuery, nameTerms, type AnalyzedQuery } from '../search/query.ts';
-import { tokenizeForIndex } from '../search/tokenize.ts';
 import { gatherEvidence, pickQuotes, type Evidence, type FoundPassage } from './evidence.ts';
 import { cleanQuestion, questionLanguage } from './input.ts';
 import { personFilter, PersonResolver, type Person } from './person.ts';
@@ -111,12 +110,14 @@ export class ExtractiveAnswerer {
   }
 
   /**
-   * The best-supported reading of the question: the whole question, or one of its sentences when it has
-   * several (so text appended to a real question, injected instructions included, cannot sink it).
+   * The best-supported reading of the question: the whole text, or one of its sentences that asks
+   * something (ends with "?"), so text around a real question, injected instructions included, cannot
+   * sink it, while a statement next to a question cannot be answered in its place.
    */
   private read(question: string, person: Person): Reading | null {
-    const clauses = question.split(/(?<=[??!!。;;])\s*|\n+/).map((c) => c.trim()).filter((c) => c !== '');
-    const texts = clauses.length > 1 ? [question, ...clauses] : [question];
+    const sentences = question.split(/(?<=[??!!。;;])\s*|(?<=\.)\s+/).map((c) => c.trim()).filter((c) => c !== '');
+    const asks = sentences.length > 1 ? sentences.filter((c) => /[??]$/.test(c)) : [];
+    const texts = [question, ...asks];
     let best: Reading | null = null;
     for (const text of texts) {
       const query = analyzeQuery(text, this.options.index, this.ignore);
@@ -201,9 +202,4 @@ export class ExtractiveAnswerer {
     const near = nearestTopics(this.allTopics(), terms, (t) => this.options.index.idf(t), SUGGESTIONS);
     return near.map((t) => (language === 'zh' && t.original ? t.original : t.label));
   }
-}
-
-/** Terms of free text, for callers that rank topics themselves. */
-export function textTerms(text: string): Set<string> {
-  return new Set(tokenizeForIndex(text));
 }

@@ -16,37 +16,25 @@ export function personFilter(person: Person): PassageFilter {
   return person.speaker === null ? { roles: ['guest'] } : { speaker: person.speaker, roles: ['guest', 'host', 'other'] };
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Lower-cased letter/digit runs: "Gomez's" -> ["gomez", "s"], "Jean-Luc" -> ["jean", "luc"]. */
+function words(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Compiled once per name form: every question is checked against every speaker of the corpus. */
-const MENTION_PATTERNS = new Map<string, RegExp>();
+const HAN = /\p{Script=Han}/u;
 
-function mentionPattern(form: string): RegExp {
-  let pattern = MENTION_PATTERNS.get(form);
-  if (!pattern) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'iu');
-    MENTION_PATTERNS.set(form, pattern);
-  }
-  return pattern;
-}
-
-/** Where a name (or its last word, the surname) is written as a word in the question; -1 if nowhere. */
-function mentionAt(question: string, name: string): number {
-  const words = name.trim().split(/\s+/);
-  const forms = [name, ...(words.length > 1 ? [words[words.length - 1]!] : [])].filter((f) => f.length >= 2);
-  let best = -1;
-  for (const form of forms) {
-    const m = mentionPattern(form).exec(question);
-    if (m && (best === -1 || m.index < best)) best = m.index;
-  }
-  return best;
-}
-
-/** Works out who a question is about, from the speakers of a corpus. */
+/**
+ * Works out who a question is about, from the speakers of a corpus. Names are looked up by the
+ * question's word sequences (full names, then surnames), so the cost does not grow with the number of
+ * speakers: a large corpus has thousands.
+ */
 export class PersonResolver {
   private readonly speakers: string[];
+  private readonly fullNames = new Map<string, string>();
+  private readonly surnames = new Map<string, string>();
+  /** Names written in Chinese characters have no word boundaries: matched as substrings. */
+  private readonly hanNames: string[] = [];
+  private longest = 1;
 
   constructor(
     corpus: Corpus,
@@ -55,6 +43,18 @@ export class PersonResolver {
     const names = new Set<string>();
     for (const p of corpus.passages) if (p.speaker) names.add(p.speaker);
     this.speakers = [...names];
+    for (const name of this.speakers) {
+      if (HAN.test(name)) {
+        this.hanNames.push(name);
+        continue;
+      }
+      const w = words(name);
+      if (w.length === 0) continue;
+      this.longest = Math.max(this.longest, w.length);
+      if (!this.fullNames.has(w.join(' '))) this.fullNames.set(w.join(' '), name);
+      const surname = w[w.length - 1]!;
+      if (w.length > 1 && surname.length >= 2 && !this.surnames.has(surname)) this.surnames.set(surname, name);
+    }
   }
 
   /** Every speaker name, for telling names apart from topic words. */
@@ -68,12 +68,28 @@ export class PersonResolver {
    */
   resolve(question: string): Person {
     // The default person first, so "Gomez" in a question about Gomez keeps the default (per-source) filter.
-    if (mentionAt(question, this.defaultPerson.name) >= 0) return this.defaultPerson;
-    let best: { name: string; at: number } | null = null;
-    for (const name of this.speakers) {
-      const at = mentionAt(question, name);
-      if (at >= 0 && (best === null || at < best.at)) best = { name, at };
+    if (mentions(question, this.defaultPerson.name)) return this.defaultPerson;
+    const w = words(question);
+    for (let i = 0; i < w.length; i++) {
+      for (let n = Math.min(this.longest, w.length - i); n >= 1; n--) {
+        const name = this.fullNames.get(w.slice(i, i + n).join(' '));
+        if (name) return { name, speaker: name };
+      }
+      const bySurname = this.surnames.get(w[i]!);
+      if (bySurname) return { name: bySurname, speaker: bySurname };
     }
-    return best ? { name: best.name, speaker: best.name } : this.defaultPerson;
+    const han = this.hanNames.find((name) => question.includes(name));
+    return han ? { name: han, speaker: han } : this.defaultPerson;
   }
+}
+
+/** Whether a question names a person (full name or surname, as whole words). */
+function mentions(question: string, name: string): boolean {
+  if (HAN.test(name)) return question.includes(name);
+  const q = ` ${words(question).join(' ')} `;
+  const w = words(name);
+  if (w.length === 0) return false;
+  if (q.includes(` ${w.join(' ')} `)) return true;
+  const surname = w[w.length - 1]!;
+  return w.length > 1 && surname.length >= 2 && q.includes(` ${surname} `);
 }

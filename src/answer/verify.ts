@@ -6,8 +6,9 @@ export type Verdict = { ok: true; passage: Passage } | { ok: false; reason: stri
 
 const SPOKEN = new Set(['guest', 'host', 'other']);
 
+/** Speaker names compare case-insensitively (as the search filter does). */
 function sameName(a: string | null, b: string): boolean {
-  return a !== null && a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+  return a !== null && (a === b || a.normalize('NFC').toLowerCase() === b.normalize('NFC').toLowerCase());
 }
 
 /** Whether a passage is the words of the person: spoken (never narration or a heading) and theirs. */

@@ -11,6 +11,8 @@ export interface Span {
   end: number;
 }
 
+const SENTENCE_END_CANDIDATE = new RegExp(`[${[...CJK_END, '!', '?', '.'].map((c) => `\\${c}`).join('')}]`, 'g');
+
 /** A "." ends a sentence when only closing marks stand between it and white space or the end. */
 function endsAfterPeriod(text: string, from: number, end: number): boolean {
   let j = from;
@@ -30,7 +32,14 @@ export function splitSentences(text: string, start = 0, end = text.length): Span
     if (b > a) spans.push({ start: a, end: b });
     s = e;
   };
+  // The search for end marks stops at `end` (a slice shares the text's memory, offsets are unchanged).
+  const bounded = end === text.length ? text : text.slice(0, end);
   while (i < end) {
+    // Jump to the next character that could end a sentence: most characters cannot (large corpora).
+    SENTENCE_END_CANDIDATE.lastIndex = i;
+    const next = SENTENCE_END_CANDIDATE.exec(bounded);
+    if (next === null || next.index >= end) break;
+    i = next.index;
     const ch = text[i]!;
     const isEnd =
       CJK_END.has(ch) || ch === '!' || ch === '?' || (ch === '.' && endsAfterPeriod(text, i + 1, end));

@@ -129,7 +129,8 @@ export interface ListFormat {
 
 /** The workspace's digests (this channel's first), as text already made safe with `format`. */
 export function listSubscriptions(deps: DigestCommandDeps, actor: DigestActor, format: ListFormat): string {
-  const all = deps.subscriptions.list(actor.platform, actor.workspaceId);
+  // Without a workspace (a DM) only this conversation's digest is shown: never other servers' channels.
+  const all = actor.workspaceId ? deps.subscriptions.list(actor.platform, actor.workspaceId) : [];
   const here = deps.subscriptions.forChannel(actor.platform, actor.channelId);
   const subscriptions = [...(here ? [here] : []), ...all.filter((s) => s.id !== here?.id)];
   if (subscriptions.length === 0) {

@@ -2,7 +2,7 @@ import type { Answer, Quote } from '../answer/types.ts';
 import type { GomezCore } from '../core.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { loadEvalSet, type EvalItem } from './dataset.ts';
-import { overlaps } from './overlap.ts';
+import { containsEither, overlaps } from './overlap.ts';
 
 export interface QuoteIssue {
   quote: string;
@@ -17,6 +17,8 @@ export interface EvalResult {
   answered: boolean;
   /** Rank (1-based) of the first quote overlapping a gold string; null if none does. */
   hitRank: number | null;
+  /** Rank (1-based) of the first quote containing a gold string or contained in one; null if none. */
+  strictHitRank: number | null;
   quotes: string[];
   nonVerbatim: QuoteIssue[];
   misattributed: QuoteIssue[];
@@ -34,6 +36,9 @@ export interface EvalReport {
   hitAt1: number;
   /** Share of answerable questions with a gold-overlapping quote among the first three. */
   hitAt3: number;
+  /** hit@1 and hit@3 under the strict reading (containment either way, see containsEither). */
+  strictHitAt1: number;
+  strictHitAt3: number;
   /** Share of unanswerable questions answered with `answered: false`. */
   refusalAccuracy: number;
   /** Share of answerable questions answered with `answered: true`. */
@@ -68,6 +73,7 @@ function scoreItem(item: EvalItem, answer: Answer, corpus: Corpus, guestNames: S
   const traps = item.not_gomez ?? [];
   const quotes = answer.answered ? answer.quotes : [];
   const rank = quotes.findIndex((q) => gold.some((g) => overlaps(q.text, g)));
+  const strictRank = quotes.findIndex((q) => gold.some((g) => containsEither(q.text, g)));
   const nonVerbatim: QuoteIssue[] = [];
   const misattributed: QuoteIssue[] = [];
   for (const q of answer.quotes) {
@@ -76,18 +82,21 @@ function scoreItem(item: EvalItem, answer: Answer, corpus: Corpus, guestNames: S
     if (check.misattributed) misattributed.push(check.misattributed);
   }
   const hitRank = rank >= 0 ? rank + 1 : null;
+  const strictHitRank = strictRank >= 0 ? strictRank + 1 : null;
   let failure: string | null = null;
   if (nonVerbatim.length > 0) failure = 'non-verbatim quote';
   else if (misattributed.length > 0) failure = 'misattributed quote';
   else if (item.answerable && !answer.answered) failure = 'refused an answerable question';
   else if (item.answerable && (hitRank === null || hitRank > 3)) failure = 'no gold evidence in the first three quotes';
   else if (!item.answerable && answer.answered) failure = 'answered a question the corpus does not cover';
+  else if (item.answerable && (strictHitRank === null || strictHitRank > 3)) failure = 'gold evidence only loosely overlapped (strict miss)';
   return {
     id: item.id,
     question: item.question,
     answerable: item.answerable,
     answered: answer.answered,
     hitRank,
+    strictHitRank,
     quotes: answer.quotes.map((q) => q.text),
     nonVerbatim,
     misattributed,
@@ -116,6 +125,8 @@ export async function evaluateItems(core: GomezCore, items: readonly EvalItem[],
     unanswerable: unanswerable.length,
     hitAt1: ratio(answerable.filter((r) => r.hitRank === 1).length, answerable.length),
     hitAt3: ratio(answerable.filter((r) => r.hitRank !== null && r.hitRank <= 3).length, answerable.length),
+    strictHitAt1: ratio(answerable.filter((r) => r.strictHitRank === 1).length, answerable.length),
+    strictHitAt3: ratio(answerable.filter((r) => r.strictHitRank !== null && r.strictHitRank <= 3).length, answerable.length),
     refusalAccuracy: ratio(unanswerable.filter((r) => !r.answered).length, unanswerable.length),
     answeredRate: ratio(answerable.filter((r) => r.answered).length, answerable.length),
     nonVerbatim: results.reduce((n, r) => n + r.nonVerbatim.length, 0),

@@ -31,3 +31,14 @@ export function overlaps(quote: string, gold: string): boolean {
   const shared = longestCommonSubstring(a, b);
   return shared >= MIN_SHARED && shared >= Math.ceil(Math.min(a.length, b.length) / 2);
 }
+
+/**
+ * The strict reading of "overlaps": the quote contains the gold string, or the gold string contains the
+ * quote. An outside scorer may read the metric this way, so the report shows it beside the lenient one.
+ */
+export function containsEither(quote: string, gold: string): boolean {
+  const a = quote.trim();
+  const b = gold.trim();
+  if (a === '' || b === '') return false;
+  return a.includes(b) || b.includes(a);
+}

@@ -7,8 +7,9 @@ export function formatEvalReport(report: EvalReport): string {
   const lines = [
     `Eval: ${report.file} (${report.questions} questions: ${report.answerable} answerable, ${report.unanswerable} not)`,
     '',
-    `  hit@1              ${report.hitAt1.toFixed(3)}`,
-    `  hit@3              ${report.hitAt3.toFixed(3)}`,
+    '                     lenient  strict',
+    `  hit@1              ${report.hitAt1.toFixed(3)}    ${report.strictHitAt1.toFixed(3)}`,
+    `  hit@3              ${report.hitAt3.toFixed(3)}    ${report.strictHitAt3.toFixed(3)}`,
     `  refusal accuracy   ${report.refusalAccuracy.toFixed(3)}`,
     `  answered rate      ${report.answeredRate.toFixed(3)}`,
     `  non-verbatim       ${report.nonVerbatim}`,

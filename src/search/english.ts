@@ -2,7 +2,7 @@ import { stemmer } from 'stemmer';
 import { ENGLISH_STOPWORDS } from './stopwords.ts';
 
 /** Irregular forms the Porter stemmer cannot bring together with their base word. */
-const IRREGULAR: Record<string, string> = {
+export const IRREGULAR: Readonly<Record<string, string>> = {
   children: 'child', kids: 'kid', men: 'man', women: 'woman', people: 'people', mice: 'mouse',
   bought: 'buy', sold: 'sell', spent: 'spend', built: 'build', taught: 'teach', paid: 'pay', lost: 'lose',
   made: 'make', went: 'go', gone: 'go', said: 'say', thought: 'think', brought: 'bring', won: 'win',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Corpus, Passage, Role } from '../corpus/types.ts';
 import { passageContext, passageTranslation } from './fields.ts';
 import { TermIndex, TermIndexBuilder, type SerializedTermIndex } from './term-index.ts';
+import { tokenizerSignature } from './signature.ts';
 import { tokenizeForIndex } from './tokenize.ts';
 
 /** Bumped whenever tokenisation or fields change, so a saved index from an older build is rebuilt. */
@@ -47,6 +48,8 @@ export interface SerializedIndex {
   version: number;
   corpusHash: string;
   passageCount: number;
+  /** tokenizerSignature() of the build that wrote it. */
+  tokenizer: string;
   terms: SerializedTermIndex;
 }
 
@@ -55,6 +58,7 @@ const SerializedIndexSchema = z.object({
   version: z.number().int(),
   corpusHash: z.string(),
   passageCount: z.number().int().nonnegative(),
+  tokenizer: z.string(),
   terms: z.unknown(),
 });
 
@@ -130,6 +134,7 @@ export class PassageIndex {
     if (!parsed.success) throw new StaleIndexError('the saved index is not in the expected format');
     const data = parsed.data;
     if (data.version !== INDEX_VERSION) throw new StaleIndexError(`the saved index has version ${data.version}`);
+    if (data.tokenizer !== tokenizerSignature()) throw new StaleIndexError('the saved index was built with other tokenisation rules');
     if (data.corpusHash !== corpus.hash || data.passageCount !== corpus.passages.length) {
       throw new StaleIndexError('the saved index was built for a different corpus');
     }
@@ -151,6 +156,7 @@ export class PassageIndex {
       version: INDEX_VERSION,
       corpusHash: this.corpus.hash,
       passageCount: this.corpus.passages.length,
+      tokenizer: tokenizerSignature(),
       terms: this.terms_.toJSON(),
     };
   }

@@ -48,7 +48,7 @@ export function speakerNames(corpus: Corpus): string[] {
 }
 
 /**
- * A LangChain retriever over transcript passages: lexical BM25 (MiniSearch) over the original text, its
+ * A LangChain retriever over transcript passages: lexical BM25 (PassageIndex) over the original text, its
  * English translation and the question each passage answers, so a Chinese query matches the original
  * and an English one the translation. Can be limited to one speaker or to some roles.
  */

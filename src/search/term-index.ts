@@ -93,9 +93,10 @@ export class TermIndexBuilder {
         tfs[at] = p.tfs.data[i]!;
       }
       const lengths = Uint16Array.from(p.lengths.data.subarray(0, p.lengths.length));
-      let total = 0;
-      for (const n of lengths) total += n;
-      return { offsets, docs, tfs, lengths, avgLength: this.docCount === 0 ? 0 : total / this.docCount };
+      // A running mean, computed as MiniSearch does, so scores agree to the last bit.
+      let avgLength = 0;
+      for (let i = 0; i < lengths.length; i++) avgLength = (avgLength * i + lengths[i]!) / (i + 1);
+      return { offsets, docs, tfs, lengths, avgLength };
     });
     return new TermIndex(this.fields, this.docCount, this.terms, postings);
   }
@@ -137,6 +138,9 @@ export class TermIndex {
   private readonly scores: Float64Array;
   private readonly matched: Uint8Array;
   private readonly lastTerm: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly termScores: Float64Array;
+  private readonly termTouched: Int32Array;
 
   constructor(
     readonly fields: readonly string[],
@@ -148,6 +152,9 @@ export class TermIndex {
     this.scores = new Float64Array(docCount);
     this.matched = new Uint8Array(docCount);
     this.lastTerm = new Int32Array(docCount);
+    this.touched = new Int32Array(docCount);
+    this.termScores = new Float64Array(docCount);
+    this.termTouched = new Int32Array(docCount);
   }
 
   get termCount(): number {
@@ -180,8 +187,8 @@ export class TermIndex {
    * documents whose `allowed` entry is 0. Ties keep document order.
    */
   search(weights: ReadonlyMap<string, number>, fieldBoosts: readonly number[], allowed: Uint8Array | null, limit: number): TermHit[] {
-    const { scores, matched, lastTerm } = this;
-    const touched: number[] = [];
+    const { scores, termScores, matched, lastTerm, touched, termTouched } = this;
+    let touchedCount = 0;
     const queryTerms: Array<{ term: string; id: number }> = [];
     let q = 0;
     for (const [term, weight] of weights) {
@@ -189,31 +196,41 @@ export class TermIndex {
       if (id === undefined) continue;
       q++;
       queryTerms.push({ term, id });
-      this.postings.forEach((p, f) => {
+      let termCount = 0;
+      for (let f = 0; f < this.postings.length; f++) {
+        const { offsets, docs, tfs, lengths, avgLength } = this.postings[f]!;
         const boost = weight * (fieldBoosts[f] ?? 0);
-        const from = p.offsets[id]!;
-        const to = p.offsets[id + 1]!;
-        if (boost === 0 || from === to) return;
+        const from = offsets[id]!;
+        const to = offsets[id + 1]!;
+        if (boost === 0 || from === to) continue;
         const matching = to - from;
+        // The same expression, operation for operation, as MiniSearch's calcBM25Score (equal scores, equal ties).
         const idf = Math.log(1 + (this.docCount - matching + 0.5) / (matching + 0.5));
-        const norm = K / (p.avgLength || 1);
         for (let i = from; i < to; i++) {
-          const doc = p.docs[i]!;
+          const doc = docs[i]!;
           if (allowed !== null && allowed[doc] === 0) continue;
-          const tf = p.tfs[i]!;
-          const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B) + norm * B * p.lengths[doc]!));
-          if (matched[doc] === 0) touched.push(doc);
+          const tf = tfs[i]!;
+          const raw = idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * lengths[doc]!) / avgLength)));
+          if (matched[doc] === 0) touched[touchedCount++] = doc;
           if (lastTerm[doc] !== q) {
             lastTerm[doc] = q;
             matched[doc]!++;
+            termTouched[termCount++] = doc;
           }
-          scores[doc]! += boost * raw;
+          termScores[doc]! += boost * raw;
         }
-      });
+      }
+      // A term's fields are summed first, then added to the total (MiniSearch's order: equal sums, equal ties).
+      for (let i = 0; i < termCount; i++) {
+        const doc = termTouched[i]!;
+        scores[doc]! += termScores[doc]!;
+        termScores[doc] = 0;
+      }
     }
-    const best = topK(touched, (doc) => scores[doc]! * matched[doc]!, limit);
+    const best = topK(touched, touchedCount, (doc) => scores[doc]! * matched[doc]!, limit);
     const hits = best.map(({ doc, score }) => ({ doc, score, terms: queryTerms.filter((t) => this.contains(t.id, doc)).map((t) => t.term) }));
-    for (const doc of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
       scores[doc] = 0;
       matched[doc] = 0;
       lastTerm[doc] = 0;
@@ -275,19 +292,19 @@ export class TermIndex {
   }
 }
 
-/** The `limit` items with the highest score, best first; ties keep the smaller document first. */
-function topK(docs: number[], score: (doc: number) => number, limit: number): Array<{ doc: number; score: number }> {
+/** The `limit` documents with the highest score among docs[0..count), best first; ties keep the smaller document first. */
+function topK(docs: Int32Array, count: number, score: (doc: number) => number, limit: number): Array<{ doc: number; score: number }> {
   if (limit <= 0) return [];
-  const better = (a: { doc: number; score: number }, b: { doc: number; score: number }) =>
-    a.score > b.score || (a.score === b.score && a.doc < b.doc);
   // A small sorted array is enough: limit is tiny (a handful of passages) next to the candidates.
   const best: Array<{ doc: number; score: number }> = [];
-  for (const doc of docs) {
-    const item = { doc, score: score(doc) };
-    if (best.length === limit && !better(item, best[best.length - 1]!)) continue;
+  for (let k = 0; k < count; k++) {
+    const doc = docs[k]!;
+    const value = score(doc);
+    const last = best[best.length - 1];
+    if (best.length === limit && last !== undefined && !(value > last.score || (value === last.score && doc < last.doc))) continue;
     let i = best.length;
-    while (i > 0 && better(item, best[i - 1]!)) i--;
-    best.splice(i, 0, item);
+    while (i > 0 && (value > best[i - 1]!.score || (value === best[i - 1]!.score && doc < best[i - 1]!.doc))) i--;
+    best.splice(i, 0, { doc, score: value });
     if (best.length > limit) best.pop();
   }
   return best;

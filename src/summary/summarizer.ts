@@ -16,6 +16,8 @@ export interface SummarizerDeps {
   quotesOn(topic: string, options?: AskOptions): Promise<Answer> | Answer;
   /** The core's quote check (src/answer/verify.ts): exact substring of a passage by the guest. */
   verify(quote: Quote): boolean;
+  /** Model mode: rewrites takeaways from each theme's (already verified) quotes; absent without a model. */
+  rewriteTakeaways?(summary: Summary): Promise<Summary>;
 }
 
 
@@ -59,6 +61,9 @@ export function createSummarizer(deps: SummarizerDeps): (options?: SummarizeOpti
     return { ...summary, themes: kept, answered: summary.answered && kept.length > 0 };
   };
 
+  const finish = async (summary: Summary): Promise<Summary> =>
+    deps.rewriteTakeaways && summary.answered ? deps.rewriteTakeaways(summary) : summary;
+
   return async (options = {}) => {
     const topic = options.topic?.trim() ? options.topic.trim() : null;
     const avoidQuotes = options.avoidQuotes ?? [];
@@ -71,7 +76,9 @@ export function createSummarizer(deps: SummarizerDeps): (options?: SummarizeOpti
         min: MIN_THEMES,
         max: MAX_THEMES,
       });
-      return checked({ topic: null, answered: picked.length > 0, themes: picked, mode: 'extractive' });
+      const summary = checked({ topic: null, answered: picked.length > 0, themes: picked, mode: 'extractive' });
+      if (!summary.answered) return { ...summary, note: `The corpus has nothing said by ${deps.guestName} to summarise.` };
+      return finish(summary);
     }
 
     const answer = await deps.quotesOn(topic, { limit: TOPIC_QUOTES });
@@ -81,6 +88,6 @@ export function createSummarizer(deps: SummarizerDeps): (options?: SummarizeOpti
     const { ordinaryWords, phrases } = candidates();
     const points = pointsFromQuotes(deps.corpus, answer, { avoidQuotes, guestShortName, ordinaryWords, phrases, topic });
     const summary = checked({ topic, answered: true, themes: points, mode: 'extractive' });
-    return summary.answered ? summary : { ...summary, note: answer.answer };
+    return summary.answered ? finish(summary) : { ...summary, note: answer.answer };
   };
 }

@@ -17,7 +17,7 @@ const FILLER = [
   "they're", "can't", 'need', 'needs', 'look', 'see', 'feel', 'good', 'great', 'pretty', 'quite', 'bit',
   'whether', 'every', 'point', 'question', 'talk', 'talking', 'come', 'comes', 'go', 'goes', 'put', 'take',
   'interesting', 'true', 'sense', 'fact', 'case', 'example', 'end', 'start', 'new', 'big', 'will', 'would',
-  'could', 'should', 'might', 'must', 'shall', 'lot', 'less', 'more', 'most', 'little',
+  'could', 'should', 'might', 'must', 'shall', 'lot', 'less', 'more', 'most', 'little', 'so', 'and', 'but',
 ];
 const EN_STOP = new Set([...eng, ...FILLER]);
 const ZH_STOP = new Set([

@@ -1,6 +1,7 @@
 import type { Quote, Theme } from '../answer/types.ts';
 import type { Corpus, Passage } from '../corpus/types.ts';
 import { PhraseStats, titleFromPhrases } from './keyphrases.ts';
+import { speaksInFirstPerson } from '../answer/llm/voice.ts';
 import { quoteOf } from '../answer/quote.ts';
 import { overlaps } from './quotes.ts';
 import { corpusSegments, type GuestSentence, type Segment } from './segments.ts';
@@ -159,12 +160,18 @@ function themeFrom(
   }
   for (const q of quotes) avoid.push(q.text);
 
-  // The takeaway retells the first quote when it is a full statement, else the next central one.
-  const statements = [first, ...anchors.slice(1, 5)].filter((s) => (s.english ?? '').length >= TAKEAWAY_MIN);
+  // The takeaway retells a sentence that is shown in the quotes, so the quotes back it word for word:
+  // a full statement first, and one that reads plainly about him ("we" in reported speech is ambiguous).
+  const english = (s: { translation?: string; text: string } | undefined) =>
+    s ? (s.translation ?? (source.meta.language.startsWith('en') ? s.text : null)) : null;
+  const shownSentences = [first.english, extend ? english(next) : null, second?.english ?? null].filter(
+    (t): t is string => !!t,
+  );
+  const lines = [...shownSentences.filter((t) => t.length >= TAKEAWAY_MIN), ...shownSentences]
+    .map((t) => takeawayFrom(t, guestShortName, corpusThemes.ordinaryWords))
+    .filter((t): t is string => t !== null);
   const takeaway =
-    [...statements, first]
-      .map((s) => (s.english ? takeawayFrom(s.english, guestShortName, corpusThemes.ordinaryWords) : null))
-      .find((t): t is string => t !== null) ?? `What ${guestShortName} said about ${candidate.title.toLowerCase()}.`;
+    lines.find((t) => !speaksInFirstPerson(t)) ?? lines[0] ?? `What ${guestShortName} said about ${candidate.title.toLowerCase()}.`;
   return { title: candidate.title, takeaway, quotes };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { subscribe, unsubscribe, type DigestActor } from '../../src/digest/commands.ts';
+import { listSubscriptions, NotAllowedError, subscribe, unsubscribe, type DigestActor } from '../../src/digest/commands.ts';
 import { DigestRunner, MAX_ATTEMPTS } from '../../src/digest/runner.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import { FakeClock, HOUR, MINUTE, RecordingPoster, TempStore, recordingSummarizer } from './helpers.ts';
@@ -173,5 +173,48 @@ describe('digest runner', () => {
     const [a, b] = [runner(), runner()];
     await Promise.all([a.tick(), b.tick()]);
     expect(poster.to('c1')).toHaveLength(1);
+  });
+});
+
+describe('digest commands', () => {
+  it('Discord: only members with Manage Channels may subscribe; Slack: the subscriber or an admin', async () => {
+    const temp = new TempStore();
+    try {
+      const clock = new FakeClock(new Date('2026-03-26T12:00:00Z'));
+      const summarizer = recordingSummarizer();
+      const deps = { subscriptions: temp.subscriptions, core: { corpus, summarize: summarizer.summarize }, clock: clock.now };
+      const options = { every: 'daily', time: '09:00' };
+      await expect(subscribe(deps, actor('c1', false), options)).rejects.toThrow(NotAllowedError);
+      expect(temp.subscriptions.forChannel('discord', 'c1')).toBeUndefined();
+
+      const slack = (userId: string, canManage = false): DigestActor => ({ platform: 'slack', channelId: 'C1', workspaceId: 'T1', userId, canManage });
+      await subscribe(deps, slack('UALICE'), options);
+      await expect(subscribe(deps, slack('UBOB'), { ...options, time: '10:00' })).rejects.toThrow(NotAllowedError);
+      expect(() => unsubscribe(deps, slack('UBOB'))).toThrow(NotAllowedError);
+      expect(temp.subscriptions.forChannel('slack', 'C1')).toMatchObject({ time: '09:00', subscriberId: 'UALICE' });
+      expect(await subscribe(deps, slack('UADMIN', true), { ...options, time: '10:00' })).toMatch(/^Updated/);
+      // The admin's replacement makes the admin the subscriber: Alice may no longer change it.
+      expect(() => unsubscribe(deps, slack('UALICE'))).toThrow(NotAllowedError);
+    } finally {
+      temp.dispose();
+    }
+  });
+
+  it('lists only this workspace\'s digests, and in a DM only the DM\'s own', async () => {
+    const temp = new TempStore();
+    try {
+      const summarizer = recordingSummarizer();
+      const deps = { subscriptions: temp.subscriptions, core: { corpus, summarize: summarizer.summarize } };
+      await subscribe(deps, actor('c1'), { every: 'daily', time: '09:00', timezone: 'Asia/Tokyo', topic: 'robots <@everyone>' });
+      await subscribe(deps, { ...actor('other-guild-channel'), workspaceId: 'guild-2' }, { every: 'weekly', time: '09:00' });
+      const format = { channel: (id: string) => `#${id}`, text: (t: string) => t.replace(/</g, '&lt;') };
+      const inGuild = listSubscriptions(deps, actor('c2'), format);
+      expect(inGuild).toContain('#c1: daily at 09:00 (Asia/Tokyo) digest on "robots &lt;@everyone>"');
+      expect(inGuild).not.toContain('other-guild-channel');
+      const inDm = listSubscriptions(deps, { ...actor('dm-1'), workspaceId: null }, format);
+      expect(inDm).toMatch(/No digest subscriptions yet/);
+    } finally {
+      temp.dispose();
+    }
   });
 });

@@ -48,6 +48,14 @@ describe('whole-corpus summary (extractive, seed corpus)', () => {
     expect(allQuotes(summary).some((q) => q.text === 'AI的下一个大突破将出现在机器人领域')).toBe(false);
   });
 
+  it('each takeaway retells a sentence shown in its own quotes (the quotes back it)', async () => {
+    const { summarize } = await seedSummarizer();
+    for (const theme of (await summarize()).themes) {
+      const tail = theme.takeaway.replace(/[.…]+$/, '').split(' ').slice(-4).join(' ');
+      expect(theme.quotes.some((q) => q.translation!.includes(tail)), theme.takeaway).toBe(true);
+    }
+  });
+
   it('takeaways speak about Gomez in the third person', async () => {
     const { summarize } = await seedSummarizer();
     const summary = await summarize();

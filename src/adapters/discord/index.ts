@@ -6,6 +6,7 @@ import { log } from '../../log.ts';
 import { RateLimiter } from '../../store/rate-limit.ts';
 import type { Store } from '../../store/store.ts';
 import { createDiscordClient } from './client.ts';
+import { createDiscordDigestRunner } from './digest-poster.ts';
 import type { DiscordContext } from './context.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { loginError } from './login-error.ts';
@@ -55,12 +56,16 @@ export async function startDiscord({ core, env, store, answerTimeoutMs = 60_000 
   if (!client.isReady()) throw new Error('discord client resolved login without becoming ready');
   const readyClient = client;
   log.info('discord bot ready', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size });
+  // Scheduled channel digests (src/digest), posted through this client until the bot stops.
+  const digests = createDiscordDigestRunner({ client: readyClient, core, store });
+  digests.start();
   // Dedupe keys only matter while a replay is possible; drop old ones so the table stays small.
   const pruning = setInterval(() => store.pruneEvents(), PRUNE_EVERY_MS);
   pruning.unref();
   return {
     client: readyClient,
     async stop() {
+      await digests.stop();
       clearInterval(pruning);
       client.removeAllListeners();
       await client.destroy();

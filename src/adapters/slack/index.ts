@@ -10,6 +10,7 @@ import { registerActions } from './actions/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands/index.ts';
 import { slackConfigFrom, tokenCheckError, type SlackConfig } from './config.ts';
+import { createSlackDigestRunner } from './digest-poster.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerEvents } from './events/index.ts';
 import { startHealthServer } from './health.ts';
@@ -69,13 +70,20 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   app.error(async (error) => log.error('slack: unhandled error in a listener', { error }));
 
   const receiver = await startReceiver(app, config, host);
+  // Dedupe records only need to outlive Slack's retries (minutes); a day's worth is kept.
   store.pruneEvents();
+  const pruning = setInterval(() => store.pruneEvents(), 3600_000).unref();
+  // Scheduled channel digests (src/digest), posted with the app's client until the app stops.
+  const digests = createSlackDigestRunner({ client: app.client, core, store });
+  digests.start();
   log.info('slack: ready', { mode: config.mode, port: receiver.port });
   return {
     port: receiver.port,
     client: app.client,
     idle: () => inFlight.idle(),
     async stop() {
+      await digests.stop();
+      clearInterval(pruning);
       await app.stop();
       await receiver.close();
       await Promise.race([inFlight.idle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);

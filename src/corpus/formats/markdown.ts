@@ -31,8 +31,9 @@ interface Label {
   length: number;
 }
 
+/** A well-formed bold label (`**Name:**` or `**Name**:`). */
 function boldLabel(text: string): Label | null {
-  for (const pattern of [BOLD_INSIDE, BOLD_OUTSIDE, BOLD_RUNNING]) {
+  for (const pattern of [BOLD_INSIDE, BOLD_OUTSIDE]) {
     const m = pattern.exec(text);
     if (m) return { name: m[1]!.trim(), length: m[0].length };
   }
@@ -64,6 +65,12 @@ function knownLabels(lines: SourceLine[], ctx: ParseContext): Set<string> {
 function readLabel(text: string, known: Set<string>, ctx: ParseContext): Label | null {
   const bold = boldLabel(text);
   if (bold) return bold;
+  // "**Name: words…**" only for a name (or a known label), so "**Note: …**" stays text.
+  const running = BOLD_RUNNING.exec(text);
+  if (running) {
+    const name = running[1]!.trim();
+    if (known.has(name) || looksLikeName(name) || isDeclaredLabel(name, ctx)) return { name, length: running[0].length };
+  }
   const bare = BOLD_BARE.exec(text);
   if (bare && known.has(bare[1]!.trim())) return { name: bare[1]!.trim(), length: bare[0].length };
   const plain = PLAIN.exec(text);

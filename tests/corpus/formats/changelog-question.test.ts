@@ -71,4 +71,27 @@ describe('a question about a changelog speaker', () => {
     expect(quote.source.url).toMatch(/#t=754$/);
     expect(quote.source.locator).toContain('12:34');
   });
+
+  it('follows GUEST by name across sources, whether that person hosts one episode or guests in another', async () => {
+    const dir = writeCorpus({
+      'a.md': '**Ada Lovelace:** What about analytical engines?\n\n**Grace Hopper:** \\[01:00\\] Compilers let engines weave patterns of symbols.\n',
+      'a.meta.json': { title: 'Episode A', url: 'https://youtu.be/aaa', date: '2024-01-01', language: 'en', host: 'Ada Lovelace', guest: 'Grace Hopper' },
+      'b.md': '**Grace Hopper:** Tell us about analytical engines.\n\n**Alan Turing:** \\[02:00\\] Analytical engines compute anything computable, given patterns of symbols.\n\n**Grace Hopper:** \\[03:00\\] I think analytical engines need compilers first.\n',
+      'b.meta.json': { title: 'Episode B', url: 'https://example.com/b', date: '2024-02-01', language: 'en', host: 'Grace Hopper', guest: 'Alan Turing' },
+    });
+    const core = await createCore({ corpusDir: dir, env: readEnv({ GUEST: 'Grace Hopper' }) });
+    expect(core.guestName).toBe('Grace Hopper');
+    const answer = await core.ask('What was said about analytical engines and compilers?');
+    expect(answer.answered).toBe(true);
+    expect(new Set(answer.quotes.map((q) => q.speaker))).toEqual(new Set(['Grace Hopper']));
+    // Each quote cites its own source and date: guest in A, host in B.
+    const cited = new Map(answer.quotes.map((q) => [q.source.id, q.source.date]));
+    expect(cited).toEqual(new Map([['a', '2024-01-01'], ['b', '2024-02-01']]));
+
+    // Without GUEST, the bot is about each source's guest: Grace in A, Alan in B.
+    const perSource = await createCore({ corpusDir: dir, env: readEnv({}) });
+    const speakers = (await perSource.ask('What was said about analytical engines?')).quotes.map((q) => `${q.source.id}:${q.speaker}`);
+    expect(speakers.length).toBeGreaterThan(0);
+    for (const s of speakers) expect(['a:Grace Hopper', 'b:Alan Turing']).toContain(s);
+  });
 });

@@ -86,7 +86,7 @@ describe('speaker-labelled Markdown', () => {
 
   it('takes the file name as title when there is no heading, and plain "Name:" labels used twice', () => {
     const dir = writeCorpus({
-      'chat.md': 'Ada Lovelace: Engines can weave patterns.\n\nCharles Babbage: Indeed.\n\nAda Lovelace: Note: this is not a label.\n\nCharles Babbage: Quite.\n',
+      'chat.md': 'Ada Lovelace: Engines can weave patterns.\n\nCharles Babbage: Indeed.\n\nAda Lovelace: Note: this is not a label.\n\nCharles Babbage: Quite.\n\n**Note: bold text is not a label.**\n',
     });
     const source = loadCorpus(dir).sources[0]!;
     expect(source.meta.title).toBe('chat');
@@ -95,6 +95,8 @@ describe('speaker-labelled Markdown', () => {
       ['Charles Babbage', 'Indeed.'],
       ['Ada Lovelace', 'Note: this is not a label.'],
       ['Charles Babbage', 'Quite.'],
+      // Not a name: the paragraph continues Charles's turn.
+      ['Charles Babbage', '**Note: bold text is not a label.**'],
     ]);
   });
 

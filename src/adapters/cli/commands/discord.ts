@@ -19,7 +19,7 @@ export async function runDiscord(args: string[], io: Io): Promise<number> {
     const { registerDiscordCommands } = await import('../../discord/index.ts');
     const result = await registerDiscordCommands({ env: ctx.env, ...(values.guild ? { guildId: values.guild } : {}) });
     println(io.stdout, values.guild ? `Slash commands published to guild ${values.guild}.` : 'Slash commands published globally (they can take up to an hour to appear).');
-    void result;
+    println(io.stdout, `Invite the bot with: ${result.inviteUrl}`);
     return 0;
   }
   if (values.guild) throw new UsageError(`--guild goes with "register"\n\nusage: ${USAGE}`);

@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+import { IRREGULAR } from './english.ts';
+import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
+
+/** Bump when tokenize.ts changes how text becomes terms (the word lists are hashed below on their own). */
+const TOKENIZER_REVISION = 1;
+
+let signature: string | undefined;
+
+/**
+ * A fingerprint of everything that decides which terms a text yields: a saved index built with other
+ * stop words or stemming rules would silently miss matches, so it must not be loaded.
+ */
+export function tokenizerSignature(): string {
+  signature ??= createHash('sha256')
+    .update(JSON.stringify([TOKENIZER_REVISION, [...ENGLISH_STOPWORDS].sort(), [...CHINESE_STOPWORDS].sort(), IRREGULAR]))
+    .digest('hex')
+    .slice(0, 16);
+  return signature;
+}
