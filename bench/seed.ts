@@ -2,7 +2,7 @@
  * (a) Retrieval quality and latency on the seed corpus: our core (PassageRetriever + extractive answerer)
  * against LangChain's stock BM25Retriever over 500-character chunks of the same transcript.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { BM25Retriever } from '@langchain/community/retrievers/bm25';
 import { Document } from '@langchain/core/documents';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
@@ -34,11 +34,14 @@ export interface SeedResult {
   coreStartMs: number;
 }
 
-/** The eval sets to score: the public dev set when /work/shared is there, and the held-out set in tests/. */
+/** The eval sets to score: the public dev set when /work/shared is there, and the held-out sets in tests/eval. */
 export function evalSets(root: string): Array<{ name: string; items: EvalItem[] }> {
+  const heldout = existsSync(`${root}/tests/eval`)
+    ? readdirSync(`${root}/tests/eval`).filter((n) => /^heldout.*\.jsonl$/.test(n)).sort()
+    : [];
   const candidates = [
     { name: 'dev.jsonl (shared)', path: `${root}/../shared/eval/dev.jsonl` },
-    { name: 'heldout.jsonl (tests/eval)', path: `${root}/tests/eval/heldout.jsonl` },
+    ...heldout.map((n) => ({ name: `${n} (tests/eval)`, path: `${root}/tests/eval/${n}` })),
   ];
   return candidates.filter((c) => existsSync(c.path)).map((c) => ({ name: c.name, items: loadEvalSet(c.path) }));
 }

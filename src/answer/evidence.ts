@@ -1,6 +1,6 @@
 import type { Passage, Source } from '../corpus/types.ts';
 import { opensTurn, passageContext, passageWords, previousTurnText, turnPassages } from '../search/fields.ts';
-import { coverage, type QueryConcept } from '../search/query.ts';
+import { coverage, turnCoverage, type ExpectedAnswer, type QueryConcept } from '../search/query.ts';
 import { tokenizeForIndex } from '../search/tokenize.ts';
 
 /** A quotable span of a passage: one sentence, or a short one with its neighbour. */
@@ -14,6 +14,8 @@ export interface QuoteCandidate {
   score: number;
   /** Share of the question this span's own words cover (0..1). */
   coverage: number;
+  /** The span ends with a question (a rhetorical one, in the guest's turn). */
+  asks: boolean;
 }
 
 /** Evidence for a question: ranked quote candidates and how much of the question the best passage covers. */
@@ -26,6 +28,8 @@ export interface Evidence {
 // A sentence shorter than this is joined with the next one ("The importance of data." + "I underestimated it.").
 const SHORT = { zh: 14, en: 50 };
 const LONG = { zh: 120, en: 320 };
+// A closing sentence shorter than this is also offered joined to the one before it.
+const CLOSING = { zh: 20, en: 70 };
 
 const termCache = new Map<string, Set<string>>();
 function termsOf(text: string): Set<string> {
@@ -42,16 +46,26 @@ function isHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
 
-/** Spans of a passage worth quoting: each sentence, extended over the next ones while still short. */
+/**
+ * Spans of a passage worth quoting: each sentence, extended over the next ones while still short; and a
+ * short sentence that ends a passage, joined to the one before it, which it usually completes ("If you only
+ * scale, you need to be one of them. But there's a lot else you can do.").
+ */
 function spans(passage: Passage): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const n = passage.sentences.length;
+  const kindOf = (i: number) => (isHan(passage.sentences[i]!.text) ? 'zh' : 'en');
+  const length = (i: number, j: number) => passage.sentences[j]!.end - passage.sentences[i]!.start;
   for (let i = 0; i < n; i++) {
-    const kind = isHan(passage.sentences[i]!.text) ? 'zh' : 'en';
+    const kind = kindOf(i);
     let j = i;
-    const length = () => passage.sentences[j]!.end - passage.sentences[i]!.start;
-    while (length() < SHORT[kind] && j + 1 < n && passage.sentences[j + 1]!.end - passage.sentences[i]!.start <= LONG[kind]) j++;
+    while (length(i, j) < SHORT[kind] && j + 1 < n && length(i, j + 1) <= LONG[kind]) j++;
     out.push([i, j]);
+  }
+  const last = n - 1;
+  if (last > 0 && length(last, last) < CLOSING[kindOf(last)] && length(last - 1, last) <= LONG[kindOf(last)]) {
+    // Not when the sentence before already completes a short opener ("Probably the first. It was …").
+    if (!out.some(([a, b]) => a < last - 1 && b >= last - 1) && !out.some(([a, b]) => a === last - 1 && b === last)) out.push([last - 1, last]);
   }
   return out;
 }
@@ -65,6 +79,11 @@ function spanTerms(passage: Passage, first: number, last: number): Set<string> {
   return out;
 }
 
+/** Whether a sentence asks something (ends with a question mark, maybe before a closing quote). */
+export function isQuestion(sentence: string): boolean {
+  return /[??]\s*[”"’']?$/.test(sentence.trim());
+}
+
 /** A retrieved passage of the person asked about, with its retrieval score relative to the best (0..1). */
 export interface FoundPassage {
   source: Source;
@@ -75,7 +94,13 @@ export interface FoundPassage {
 /** Weight of the passage's retrieval score against how well the span itself fits the question. */
 const RETRIEVAL_SHARE = 0.35;
 /** A span that is itself a question (a rhetorical one, in a guest's turn) rarely answers one. */
-const QUESTION_FACTOR = 0.6;
+const QUESTION_FACTOR = 0.4;
+/**
+ * How much of the question a turn's opening span may borrow from the question it answers. An answer
+ * like "About $1 billion." needs the borrowed words; but a span that covers the question in its own
+ * words is better evidence than one that only follows a matching question.
+ */
+const ASKED_CREDIT = 0.85;
 
 /**
  * Scores every quotable span of the retrieved passages: part retrieval score, part fit (the share of the
@@ -83,21 +108,36 @@ const QUESTION_FACTOR = 0.6;
  * answers: when the user asks what the host asked, the answer starts there ("How much have you
  * raised?" -> "About $1 billion.").
  */
-export function gatherEvidence(found: readonly FoundPassage[], concepts: readonly QueryConcept[]): Evidence {
-  const candidates: QuoteCandidate[] = [];
+export function gatherEvidence(
+  found: readonly FoundPassage[],
+  concepts: readonly QueryConcept[],
+  expects: ExpectedAnswer | null = null,
+  question = '',
+): Evidence {
   let best = 0;
-  for (const { source, passage, relative } of found) {
+  const passages = found.map(({ source, passage, relative }) => {
     const asked = opensTurn(source, passage.index) ? termsOf(previousTurnText(source, passage.index)) : new Set<string>();
     // An answer often runs over several paragraphs of one turn: the turn as a whole is the evidence.
-    const turnTerms = new Set(termsOf(passageContext(source, passage.index)));
+    const turnTerms = new Set<string>();
     for (const p of turnPassages(source, passage.index)) for (const t of termsOf(passageWords(p))) turnTerms.add(t);
-    best = Math.max(best, coverage(concepts, turnTerms));
-    const scored = spans(passage).map(([first, last]) => {
-      const terms = spanTerms(passage, first, last);
-      const own = coverage(concepts, terms);
-      const fit = first === 0 && asked.size > 0 ? coverage(concepts, new Set([...terms, ...asked])) : own;
-      const asks = /[??]\s*[”"’']?$/.test(passage.sentences[last]!.text);
-      return { first, last, terms, coverage: own, fit: asks ? fit * QUESTION_FACTOR : fit };
+    best = Math.max(best, turnCoverage(concepts, turnTerms, termsOf(passageContext(source, passage.index))));
+    const spanTermSets = spans(passage).map(([first, last]) => ({ first, last, terms: spanTerms(passage, first, last) }));
+    return { source, passage, relative, asked, spans: spanTermSets };
+  });
+  const focused = focusWeights(concepts, passages.flatMap((p) => p.spans.map((s) => s.terms)));
+  const candidates: QuoteCandidate[] = [];
+  for (const { source, passage, relative, asked, spans: spanList } of passages) {
+    const scored = spanList.map(({ first, last, terms }) => {
+      const own = coverage(focused, terms);
+      // What a span answers: for a turn's opening span, the other speaker's question before it; for a
+      // span right after a rhetorical question of the guest's own ("Will it last? I don't know…"), that one.
+      const before = spanList.find((b) => b.last === first - 1 && b.first === b.last);
+      const answers = first === 0 ? asked : before && isQuestion(passage.sentences[before.last]!.text) ? before.terms : null;
+      const borrowed = answers && answers.size > 0 ? ASKED_CREDIT * coverage(focused, new Set([...terms, ...answers])) : 0;
+      const shaped = expects !== null && givesAnswer(passage, first, last, expects, question);
+      const fit = Math.max(own, borrowed) * (shaped ? ANSWER_SHAPE_FACTOR : 1);
+      const asks = isQuestion(passage.sentences[last]!.text);
+      return { first, last, terms, asks, coverage: coverage(concepts, terms), fit: asks ? fit * QUESTION_FACTOR : fit };
     });
     // A span with no words of its own (only "的", "Yes.") is never worth quoting.
     const quotable = scored.filter((s) => s.terms.size > 0);
@@ -110,29 +150,83 @@ export function gatherEvidence(found: readonly FoundPassage[], concepts: readonl
         first: s.first,
         last: s.last,
         coverage: s.coverage,
+        asks: s.asks,
         score: RETRIEVAL_SHARE * relative + (1 - RETRIEVAL_SHARE) * s.fit,
       });
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index || a.first - b.first);
+  // On a tie the longer span wins: it is the same words with the short sentence completing them.
+  candidates.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index || a.first - b.first || b.last - a.last);
   return { candidates, coverage: best };
+}
+
+/** How much more a span fits when it holds the kind of answer asked for (a name for "who"). */
+const ANSWER_SHAPE_FACTOR = 1.2;
+
+/** A person's full name (two capitalised words) or a span of time, in a sentence or its translation. */
+const ANSWER_SHAPES: Record<ExpectedAnswer, RegExp> = {
+  person: /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu,
+  time: /\d+\s*(?:年|个月|years?|months?)|[一二三四五六七八九十几]+(?:年|个月)|\b(?:years?|months?|decades?)\b/giu,
+};
+
+/** Whether a span holds the kind of answer asked for, other than a name the question itself gives. */
+function givesAnswer(passage: Passage, first: number, last: number, expects: ExpectedAnswer, question: string): boolean {
+  for (let i = first; i <= last; i++) {
+    const s = passage.sentences[i]!;
+    for (const text of [s.text, s.translation ?? '']) {
+      for (const m of text.matchAll(ANSWER_SHAPES[expects])) if (!question.includes(m[0])) return true;
+    }
+  }
+  return false;
+}
+
+/** How much more a question word weighs in choosing sentences when few retrieved sentences have it. */
+const FOCUS_BOOST = 1;
+
+/**
+ * The question's concepts reweighted for choosing among the retrieved sentences: a word most of them
+ * share ("synthetic data" when all are about it) tells them apart less than one few of them have
+ * ("sustainable"), which is usually what the question asks about that topic.
+ */
+function focusWeights(concepts: readonly QueryConcept[], spanTerms: readonly Set<string>[]): QueryConcept[] {
+  if (spanTerms.length === 0) return [...concepts];
+  return concepts.map((c) => {
+    const having = spanTerms.filter((t) => t.has(c.term) || c.related.some((r) => t.has(r))).length;
+    return { ...c, weight: c.weight * (1 + FOCUS_BOOST * (1 - having / spanTerms.length)) };
+  });
 }
 
 /** A quote scoring below this share of the best one is left out rather than shown as filler. */
 const MIN_RELATIVE_SCORE = 0.5;
 
-/** The best candidates, at most two per passage and none overlapping another. */
+/** Spans a passage may give in each picking pass. */
+const PASSES = [1, 2];
+
+/**
+ * The best candidates, none overlapping another and none under half the best statement's score. The
+ * first pass takes at most one span per passage, so the first quotes show different passages (a second
+ * reading of the question, a second part of the answer); a second pass then allows a second span of a
+ * passage.
+ */
 export function pickQuotes(candidates: readonly QuoteCandidate[], max: number): QuoteCandidate[] {
+  // Statements first: a rhetorical question ("Where will the market go?") is shown only after every
+  // statement good enough to quote, however well its words match.
+  const statements = candidates.filter((c) => !c.asks);
+  const ordered = [...statements, ...candidates.filter((c) => c.asks)];
+  const floor = (statements[0] ?? candidates[0])?.score ?? 0;
+  const eligible = ordered.filter((c) => c.score >= floor * MIN_RELATIVE_SCORE);
   const picked: QuoteCandidate[] = [];
-  const floor = (candidates[0]?.score ?? 0) * MIN_RELATIVE_SCORE;
   const perPassage = new Map<string, number>();
-  for (const c of candidates) {
-    if (picked.length >= max || c.score < floor) break;
-    if ((perPassage.get(c.passage.id) ?? 0) >= 2) continue;
-    const overlaps = picked.some((p) => p.passage.id === c.passage.id && c.first <= p.last && p.first <= c.last);
-    if (overlaps) continue;
-    picked.push(c);
-    perPassage.set(c.passage.id, (perPassage.get(c.passage.id) ?? 0) + 1);
+  for (const perPassageCap of PASSES) {
+    for (const c of eligible) {
+      if (picked.length >= max) break;
+      if (picked.includes(c) || (perPassage.get(c.passage.id) ?? 0) >= perPassageCap) continue;
+      const overlaps = picked.some((p) => p.passage.id === c.passage.id && c.first <= p.last && p.first <= c.last);
+      if (overlaps) continue;
+      picked.push(c);
+      perPassage.set(c.passage.id, (perPassage.get(c.passage.id) ?? 0) + 1);
+    }
   }
+  // Kept in picking order: a longer page starts with the same quotes, so paging never repeats one.
   return picked;
 }

@@ -122,7 +122,7 @@ export class ExtractiveAnswerer {
     for (const text of texts) {
       const query = analyzeQuery(text, this.options.index, this.ignore);
       if (query.concepts.length === 0) continue;
-      const evidence = gatherEvidence(this.find(query, person), query.concepts);
+      const evidence = gatherEvidence(this.find(query, person), query.concepts, query.expects, text);
       if (!best || evidence.coverage > best.evidence.coverage) best = { text, query, evidence };
     }
     return best;

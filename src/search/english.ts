@@ -12,6 +12,12 @@ export const IRREGULAR: Readonly<Record<string, string>> = {
   begun: 'begin', fell: 'fall', fallen: 'fall', felt: 'feel', kept: 'keep', left: 'leave', meant: 'mean',
   better: 'good', best: 'good', worse: 'bad', worst: 'bad', bigger: 'big', biggest: 'big',
   smaller: 'small', smallest: 'small', larger: 'large', largest: 'large',
+  // Comparatives and superlatives a question and an answer often use in turn ("harder" / "hardest").
+  easier: 'easy', easiest: 'easy', harder: 'hard', hardest: 'hard', cheaper: 'cheap', cheapest: 'cheap',
+  smarter: 'smart', smartest: 'smart', newer: 'new', newest: 'new', older: 'old', oldest: 'old',
+  faster: 'fast', fastest: 'fast', higher: 'high', highest: 'high', lower: 'low', lowest: 'low',
+  greater: 'great', greatest: 'great', simpler: 'simple', simplest: 'simple', stronger: 'strong',
+  strongest: 'strong', richer: 'rich', richest: 'rich', dumber: 'dumb', dumbest: 'dumb',
 };
 
 const stems = new Map<string, string | null>();
@@ -42,13 +48,13 @@ function computeTerm(raw: string): string | null {
 
 /**
  * Plausible base forms of an English word the Porter stemmer leaves alone ("newer" -> "new", "easier" ->
- * "easy", "bigger" -> "big", "quickly" -> "quick"), as index terms. Used only for words the corpus never
+ * "easy", "bigger" -> "big", "quickly" -> "quick", "rebuild" -> "build"), as index terms. Used only for words the corpus never
  * uses, so a comparative or an adverb still finds its base word.
  */
 export function englishVariants(word: string): string[] {
   const w = word.toLowerCase();
   const bases: string[] = [];
-  for (const [suffix, replacement] of [['iest', 'y'], ['ier', 'y'], ['est', ''], ['er', ''], ['ily', 'y'], ['ly', ''], ['ness', ''], ['ers', '']] as const) {
+  for (const [suffix, replacement] of [['iest', 'y'], ['ier', 'y'], ['est', ''], ['er', ''], ['ily', 'y'], ['ly', ''], ['ness', ''], ['ers', ''], ['ing', ''], ['ings', ''], ['ed', '']] as const) {
     if (w.length > suffix.length + 2 && w.endsWith(suffix)) {
       const base = w.slice(0, -suffix.length) + replacement;
       bases.push(base);
@@ -57,6 +63,8 @@ export function englishVariants(word: string): string[] {
       if (replacement === '' && !base.endsWith('e')) bases.push(`${base}e`);
     }
   }
+  // "rebuild", "retrain", "rethink": the act done again is found by the act itself.
+  if (w.length > 5 && w.startsWith('re')) bases.push(w.slice(2));
   const terms = bases.map(englishTerm).filter((t): t is string => t !== null);
   return [...new Set(terms)];
 }

@@ -4,7 +4,7 @@
  * version, checksummed, and written atomically; anything wrong with it (missing, truncated, corrupt,
  * built by another version or for another corpus) means a rebuild, never a wrong answer.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Corpus } from '../corpus/types.ts';
 import { log } from '../log.ts';
@@ -42,15 +42,26 @@ export function loadSavedIndex(corpus: Corpus, dataDir?: string): PassageIndex |
   }
 }
 
-/** Saves an index (atomically) and removes saved indexes of older corpora or versions. Returns the path. */
+/** Saved indexes kept per data directory: the newest few (several corpora may share one DATA_DIR). */
+const KEEP_SAVED = 3;
+
+/** Saves an index (atomically) and prunes all but the newest saved indexes. Returns the path. */
 export function saveIndex(index: PassageIndex, dataDir?: string): string {
   const path = indexCachePath(resolveDataDir(dataDir), index.corpus.hash);
   writeChunkedJson(path, index.toJSON());
   const dir = dirname(path);
-  for (const name of readdirSync(dir)) {
-    const stale = name.startsWith(PREFIX) && name !== basename(path) && (name.endsWith('.jsonl') || name.endsWith('.tmp'));
-    if (stale) rmSync(join(dir, name), { force: true });
-  }
+  const saved = readdirSync(dir)
+    .filter((name) => name.startsWith(PREFIX) && name.endsWith('.jsonl') && name !== basename(path))
+    .map((name) => {
+      try {
+        return { name, mtime: statSync(join(dir, name)).mtimeMs };
+      } catch {
+        return null; // removed meanwhile by another process
+      }
+    })
+    .filter((f): f is { name: string; mtime: number } => f !== null)
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const old of saved.slice(KEEP_SAVED - 1)) rmSync(join(dir, old.name), { force: true });
   return path;
 }
 

@@ -1,6 +1,7 @@
 import { englishTerm, englishVariants } from './english.ts';
 import type { PassageIndex, WeightedTerm } from './passage-index.ts';
 import { relatedTerms } from './related-terms.ts';
+import { WEAK_CHINESE, WEAK_ENGLISH } from './stopwords.ts';
 import { hanParts, tokenizeDetailed } from './tokenize.ts';
 
 /**
@@ -14,7 +15,7 @@ const ENGLISH_FRAME = new Set(
     'mention', 'mentioned', 'comment', 'comments', 'discuss', 'discussed', 'interview', 'explain',
     'explained', 'describe', 'described', 'stance', 'position',
     'reckon', 'consider', 'considers', 'regard', 'regarding', 'respect', 'concern', 'concerning',
-    'guest', 'host',
+    'guest', 'host', 'outlook', 'perspective', 'attitude', 'thoughts', 'take', 'side',
   ]
     .map(englishTerm)
     .filter((t): t is string => t !== null),
@@ -24,6 +25,13 @@ const CHINESE_FRAME = new Set([
   '评价', '态度', '怎样', '怎么样', '为什么', '哪些', '一下', '讲', '聊', '聊到', '表示', '意见', '如何看待',
   '问题', '关于', '对于', '谈谈', '讲讲', '什么样',
 ]);
+
+const WEAK_ENGLISH_TERMS = new Set(WEAK_ENGLISH.map(englishTerm).filter((t): t is string => t !== null));
+const WEAK_CHINESE_TERMS = new Set(WEAK_CHINESE);
+/** Coverage weight of a weak word (a rare topic word weighs 3–6). */
+const WEAK_CONCEPT_WEIGHT = 0.8;
+/** Chinese particles a segmenter may leave glued to a verb ("融了" -> "融"). */
+const TRAILING_PARTICLES = /[了过着的地得吗呢吧啊]+$/u;
 
 const FRAME_WEIGHT = 0.15;
 const RELATED_WEIGHT = 0.5;
@@ -41,14 +49,33 @@ export interface QueryConcept {
   weight: number;
   /** The corpus never uses this word nor any related one. */
   unknown: boolean;
+  /** Written as a name (a capitalised Latin word inside the question: "Google", "Meta", "Transformer"). */
+  named?: boolean;
 }
+
+/** What kind of answer a question asks for, when its wording says so ("who" -> a person). */
+export type ExpectedAnswer = 'person' | 'time';
 
 export interface AnalyzedQuery {
   concepts: QueryConcept[];
+  /** The kind of answer asked for, if the question word says so. */
+  expects: ExpectedAnswer | null;
   /** Frame words found ("say", "怎么看"). */
   frame: string[];
   /** Terms and weights to search with. */
   searchTerms: WeightedTerm[];
+}
+
+/** "-ly" words that are nouns, not adverbs. */
+const LY_NOUNS = new Set(['family', 'july', 'italy', 'assembly', 'monopoly', 'anomaly', 'ally', 'rally', 'jelly', 'lily', 'fly', 'butterfly', 'bully']);
+
+/**
+ * A lower-case English adverb of manner or degree ("instantly", "roughly"): how something is asked,
+ * rarely what it is about, so an answer need not repeat it.
+ */
+function isMannerAdverb(surface: string): boolean {
+  const w = surface.toLowerCase();
+  return surface === w && w.length > 5 && w.endsWith('ly') && !LY_NOUNS.has(w);
 }
 
 /** Index terms of the names to ignore in a question (the person asked about is a filter, not a topic). */
@@ -63,29 +90,52 @@ export function analyzeQuery(question: string, index: PassageIndex, ignore: Read
   const concepts = new Map<string, QueryConcept>();
   const frame: string[] = [];
   const maxIdf = index.idf('\u0000no-such-term');
-  for (const token of tokenizeDetailed(question)) {
+  const tokens = tokenizeDetailed(question);
+  const seen = new Set(tokens.map((t) => t.term));
+  const known = (t: string) => index.documentFrequency(t) > 0;
+  for (const token of tokens) {
     if (ignore.has(token.term)) continue;
     if ((token.han ? CHINESE_FRAME : ENGLISH_FRAME).has(token.term)) {
       frame.push(token.term);
       continue;
     }
     if (concepts.has(token.term)) continue;
-    const known = (t: string) => index.documentFrequency(t) > 0;
     let term = token.term;
+    // "Microsoft-sized": a hyphenated word the corpus never uses stands aside for its parts, which the
+    // tokenizer also yields; its unknown whole must not sink the question.
+    if (!token.han && term.includes('-') && !known(term)) {
+      const parts = term.split('-').map(englishTerm).filter((t): t is string => t !== null);
+      if (parts.length > 0 && parts.some((p) => seen.has(p))) continue;
+    }
     // An English word the corpus never uses may still be there in its base form (newer -> new).
     if (!known(term) && !token.han) term = englishVariants(token.surface).find(known) ?? term;
+    // A particle the segmenter left on a Chinese word ("融了") is not part of it.
+    if (!known(term) && token.han) {
+      const bare = term.replace(TRAILING_PARTICLES, '');
+      if (bare !== '' && bare !== term) term = bare;
+    }
     if (concepts.has(term)) continue;
     let related = relatedTerms(term).filter(known);
-    // A Chinese compound the corpus never uses may still be found by its parts (商业模式 -> 模式).
-    if (!known(term) && token.han) related = [...new Set([...related, ...hanParts(term).filter(known)])];
+    // A Chinese compound the corpus never uses may still be found by its parts (商业模式 -> 商业, 模式).
+    // Only when every part is there: "苹果公司" is not covered by "公司" alone.
+    if (!known(term) && token.han) {
+      const parts = hanParts(term);
+      if (parts.length > 0 && parts.every(known)) related = [...new Set([...related, ...parts])];
+    }
+    const weak = (token.han ? WEAK_CHINESE_TERMS : WEAK_ENGLISH_TERMS).has(term)
+      || (token.han && term.length === 1 && !known(term))
+      || (!token.han && !known(term) && related.length === 0 && isMannerAdverb(token.surface));
     // A word the corpus lacks but says otherwise weighs what its stand-ins weigh; a word with no
-    // stand-in at all weighs the most (it is what sinks "Bitcoin" or "量子").
-    const weight = known(term)
-      ? index.idf(term)
-      : related.length > 0
-        ? Math.max(...related.map((r) => index.idf(r)))
-        : maxIdf;
-    concepts.set(term, { term, surface: token.surface, related, weight, unknown: !known(term) && related.length === 0 });
+    // stand-in at all weighs the most (it is what sinks "Bitcoin" or "量子"). Weak words weigh little.
+    const weight = weak
+      ? Math.min(WEAK_CONCEPT_WEIGHT, known(term) ? index.idf(term) : WEAK_CONCEPT_WEIGHT)
+      : known(term)
+        ? index.idf(term)
+        : related.length > 0
+          ? Math.max(...related.map((r) => index.idf(r)))
+          : maxIdf;
+    const named = !token.han && /^\p{Lu}/u.test(token.surface) && !question.trimStart().startsWith(token.surface);
+    concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named });
   }
   const searchTerms: WeightedTerm[] = [];
   for (const c of concepts.values()) {
@@ -93,7 +143,7 @@ export function analyzeQuery(question: string, index: PassageIndex, ignore: Read
     for (const r of c.related) searchTerms.push({ term: r, weight: RELATED_WEIGHT });
   }
   if (concepts.size > 0) for (const f of frame) searchTerms.push({ term: f, weight: FRAME_WEIGHT });
-  return { concepts: [...concepts.values()], frame, searchTerms };
+  return { concepts: [...concepts.values()], frame, searchTerms, expects: expectedAnswer(question) };
 }
 
 /**
@@ -109,4 +159,37 @@ export function coverage(concepts: readonly QueryConcept[], terms: ReadonlySet<s
     else if (c.related.some((r) => terms.has(r))) covered += c.weight * RELATED_CREDIT;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** How much a name counts when only the other speaker's words (or a heading) around a turn contain it. */
+export const NAMED_CONTEXT_CREDIT = 0.3;
+
+/**
+ * Coverage of a question by a turn: its own words count fully; the words around it (the question it
+ * answers, the heading above) count too, since "How much have you raised?" is answered by "About $1
+ * billion." — except names, which count little there: a company or a paper the host or the editors
+ * mention ("Google", "Transformer") is not something the guest talked about.
+ */
+export function turnCoverage(concepts: readonly QueryConcept[], own: ReadonlySet<string>, around: ReadonlySet<string>): number {
+  const both = new Set([...own, ...around]);
+  let total = 0;
+  let covered = 0;
+  for (const c of concepts) {
+    total += c.weight;
+    const share = coverage([c], both);
+    const onlyAround = c.named === true && share > 0 && coverage([c], own) === 0;
+    covered += c.weight * (onlyAround ? NAMED_CONTEXT_CREDIT : share);
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+const EXPECTS: ReadonlyArray<[ExpectedAnswer, RegExp]> = [
+  ['person', /\bwhom?\b|哪位|谁/i],
+  ['time', /\bwhen\b|\bhow soon\b|什么时候|何时|多久/i],
+];
+
+/** The kind of answer a question's wording asks for: "Who…?" a person, "When…?" a time. */
+export function expectedAnswer(question: string): ExpectedAnswer | null {
+  for (const [kind, pattern] of EXPECTS) if (pattern.test(question)) return kind;
+  return null;
 }

@@ -10,11 +10,11 @@ const GROUPS = `
 child children kid kids son daughter baby
 money funding fund funds capital cash dollar dollars financing
 raise fundraise fundraising financing round
-invest investment investor investors venture vc
+invest investment investor investors venture vc pour
 compute computing computation gpu gpus chip chips hardware
 price pricing cost costs expensive cheap cheaper costly
 margin margins profit profits profitable profitability
-buy acquire acquisition acquisitions purchase merger merge consolidation takeover absorb
+buy acquire acquisition acquisitions purchase merger merge consolidation takeover absorb swallow
 sell selling sale sales salesperson
 job jobs work employment worker workers unemployment role roles career labor labour
 replace replacement displacement displace automate automation substitute
@@ -27,7 +27,7 @@ chatbot chatbots bot bots assistant companion
 model models llm llms
 data dataset datasets
 reasoning reason logic
-improve improvement progress advance boost
+improve improvement progress advance boost gain gains
 hard difficult difficulty challenge challenging tough
 easy simple straightforward
 board director directors
@@ -41,7 +41,7 @@ conversation chat talking converse
 free open-source opensource giveaway
 learn learning teach teaching education curriculum
 game games gaming play playing
-competition compete competitor competitors rival rivals
+competition compete competitor competitors rival rivals race
 market markets industry
 grow growth growing
 important importance crucial critical essential
@@ -60,6 +60,23 @@ difference differences distinguish differentiate
 train training develop development build building
 expensive costly pricey
 advice advise guidance mentor
+web internet online
+wall bottleneck ceiling plateau limit limits limitation
+hurt harm damage impact affect
+bad wrong mistake error incorrect
+example examples sample samples instance
+drop fall falling decline decrease shrink reduce reduction fewer
+rise rising increase climb
+smart intelligent clever intelligence
+strategy approach tactic
+sustainable viable durable
+independent independence standalone
+pick choose select
+support help assist benefit benefits useful
+arrive land receive
+label labelling labeling annotate annotation annotator annotators
+partner partnership collaborate collaboration cooperation
+immediately instantly instant immediate quickly
 investor investors backer backers
 `;
 
@@ -87,6 +104,15 @@ const CHINESE_GROUPS = [
   ['聊天机器人', 'ChatBot', 'chatbot'],
   ['客服', '客户服务', '客户支持'],
   ['担心', '担忧', '忧虑'],
+  ['应对', '处理', '应付', '对付'],
+  ['谩骂', '骂', '辱骂'],
+  ['普通人', '普通', '大众', '一般人'],
+  ['感受', '感觉', '察觉', '体会'],
+  ['进步', '进展', '改进', '提升', '提高'],
+  ['方向', '走向'],
+  ['允许', '准许', '许可'],
+  ['旧', '过时', '陈旧', '去年', '上一代', '老'],
+  ['例子', '举例', '例如', 'example', 'examples'],
 ];
 for (const group of CHINESE_GROUPS) {
   const terms = group.map((w) => (/^[a-z]/i.test(w) ? englishTerm(w.toLowerCase()) ?? w : w));

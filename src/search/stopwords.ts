@@ -28,3 +28,26 @@ const CHINESE_EXTRA = [
 
 export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...eng, ...ENGLISH_EXTRA]);
 export const CHINESE_STOPWORDS: ReadonlySet<string> = new Set([...zho, ...CHINESE_EXTRA]);
+
+/**
+ * Words that carry little of a question's subject: adverbs of time and degree, generic verbs, quantifiers
+ * ("eventually", "these days", "keep up", "plan", "一共"). Unlike stop words they are still searched, but
+ * they weigh little toward coverage, so a question phrased with them is judged by its subject words, and
+ * an answer need not repeat them ("Will X eventually hit a wall?" is about X and the wall).
+ */
+export const WEAK_ENGLISH: readonly string[] = [
+  'eventually', 'ultimately', 'soon', 'often', 'usually', 'always', 'ever', 'still', 'already', 'later', 'again',
+  'now', 'today', 'currently', 'nowadays', 'days', 'lately', 'recently', 'personally', 'itself', 'himself',
+  'themselves', 'plan', 'plans', 'planning', 'want', 'wants', 'wish', 'wishes', 'hope', 'hopes', 'make', 'makes',
+  'making', 'get', 'keep', 'keeps', 'see', 'sees', 'use', 'uses', 'using', 'need', 'needs', 'come', 'comes', 'take',
+  'takes', 'give', 'gives', 'put', 'go', 'much', 'many', 'more', 'most', 'less', 'least', 'enough', 'well', 'kind',
+  'kinds', 'type', 'types', 'way', 'ways', 'part', 'whole', 'exactly', 'mostly', 'mainly', 'particular', 'specific',
+  'certain', 'possible', 'likely', 'probably', 'stuff', 'somebody', 'anybody', 'sit', 'sits', 'happen', 'happens',
+  'hit', 'deal', 'end', 'expect', 'expects', 'bring', 'able', 'cause', 'causes', 'lead', 'leads', 'roughly',
+  'approximately', 'around', 'about', 'basically', 'generally', 'really', 'truly',
+];
+export const WEAK_CHINESE: readonly string[] = [
+  '一共', '总共', '多少', '上', '下', '里', '中', '朝', '往', '应该', '到底', '究竟', '真正', '以后', '之后', '一直',
+  '总是', '经常', '能否', '是否', '一下', '打算', '计划', '希望', '想要', '需要', '带来', '导致', '发生', '来', '去',
+  '用', '使用', '大概', '大约', '左右',
+];

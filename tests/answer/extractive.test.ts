@@ -181,3 +181,20 @@ describe('questions of several sentences', () => {
     expect(answer.quotes.some((q) => q.text.includes('课程学习'))).toBe(true);
   });
 });
+
+describe('near misses', () => {
+  it('refuses a name only the host or the narration mentions, and answers one the guest says', async () => {
+    expect((await core.ask('Did Gomez talk about his years at Google?')).answered).toBe(false);
+    expect((await core.ask('What did Gomez say about Facebook?')).answered).toBe(false);
+    expect((await core.ask('What did Gomez say about the Command R models?')).answered).toBe(false);
+    const amazon = await core.ask('What did he say about Amazon?');
+    expect(amazon.answered).toBe(true);
+    expect(amazon.quotes[0]!.text).toContain('Amazon');
+  });
+
+  it('answers a paraphrase phrased with filler words instead of refusing it', async () => {
+    const answer = await core.ask('Does Cohere plan to sell itself or stay independent?');
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes.slice(0, 3).some((q) => q.text.includes('保持独立'))).toBe(true);
+  });
+});

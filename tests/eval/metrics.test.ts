@@ -6,7 +6,7 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Corpus, Source } from '../../src/corpus/types.ts';
 import { parseEvalSet } from '../../src/eval/dataset.ts';
 import { evaluateItems } from '../../src/eval/evaluate.ts';
-import { longestCommonSubstring, overlaps } from '../../src/eval/overlap.ts';
+import { containsEither, longestCommonSubstring, overlaps } from '../../src/eval/overlap.ts';
 import { formatEvalReport } from '../../src/eval/report.ts';
 import { InputError } from '../../src/errors.ts';
 import { CORPUS_DIR } from '../answer/helpers.ts';
@@ -56,6 +56,16 @@ describe('overlap', () => {
     expect(overlaps('', 'x')).toBe(false);
     expect(longestCommonSubstring('abcdef', 'zcdez')).toBe(3);
   });
+
+  it('reads strictly as containment either way, never as a shared name or phrase', () => {
+    expect(containsEither('Mike Volpi和Jordan Jacobs,他们现在是我的董事会成员。', 'Mike Volpi和Jordan Jacobs')).toBe(true);
+    expect(containsEither('大约10亿美元', '大约10亿美元。')).toBe(true);
+    // Lenient overlap accepts a sentence sharing only a long name with the gold; the strict reading does not.
+    const other = '我们的第一位投资者Radical Ventures的Jordan Jacobs现在仍然在我们的董事会中';
+    expect(overlaps(other, 'Mike Volpi和Jordan Jacobs')).toBe(true);
+    expect(containsEither(other, 'Mike Volpi和Jordan Jacobs')).toBe(false);
+    expect(containsEither('', 'x')).toBe(false);
+  });
 });
 
 describe('evaluate', () => {
@@ -88,6 +98,8 @@ describe('evaluate', () => {
     expect(report.unanswerable).toBe(2);
     expect(report.hitAt1).toBe(0.25);
     expect(report.hitAt3).toBe(0.5);
+    expect(report.strictHitAt1).toBe(0.25);
+    expect(report.strictHitAt3).toBe(0.5);
     expect(report.answeredRate).toBe(0.75);
     expect(report.refusalAccuracy).toBe(0);
     expect(report.nonVerbatim).toBe(1);
@@ -101,9 +113,23 @@ describe('evaluate', () => {
     expect(byId.get('u2')!.failure).toBe('misattributed quote');
 
     const text = formatEvalReport(report);
-    expect(text).toContain('hit@3              0.500');
+    expect(text).toContain('hit@3              0.500    0.500');
+    expect(text).toMatch(/lenient\s+strict/);
     expect(text).toContain('[a4] q4');
     expect(text).not.toContain('[a1]');
+  });
+
+  it('scores a quote that only shares a name with the gold as a lenient hit but a strict miss', async () => {
+    const board = parseEvalSet(JSON.stringify({ id: 'b1', question: 'board', answerable: true, gold_any: ['Mike Volpi和Jordan Jacobs'] }));
+    const report = await evaluateItems(scriptedCore({ board: [guestQuote('我们的第一位投资者Radical Ventures的Jordan Jacobs')] }), board, 'fixture');
+    expect(report.hitAt3).toBe(1);
+    expect(report.strictHitAt3).toBe(0);
+    expect(report.results[0]!.hitRank).toBe(1);
+    expect(report.results[0]!.strictHitRank).toBeNull();
+    expect(report.results[0]!.failure).toBe('gold evidence only loosely overlapped (strict miss)');
+    const exact = await evaluateItems(scriptedCore({ board: [guestQuote('Mike Volpi和Jordan Jacobs')] }), board, 'fixture');
+    expect(exact.strictHitAt1).toBe(1);
+    expect(exact.results[0]!.failure).toBeNull();
   });
 
   it('rejects a malformed eval file, naming the line', () => {

@@ -63,7 +63,7 @@ describe('the saved index', () => {
     }
   });
 
-  it('is rebuilt when the corpus changes, and the stale file is replaced', () => {
+  it('is rebuilt when the corpus changes; only the newest few saved indexes are kept', () => {
     const dir = writeCorpus({ 'ep.md': EPISODE });
     const data = dataDir();
     const old = loadOrBuildIndex(loadCorpus(dir), { dataDir: data });
@@ -72,7 +72,11 @@ describe('the saved index', () => {
     const next = loadOrBuildIndex(changed, { dataDir: data });
     expect(next.origin).toBe('built');
     expect(next.path).not.toBe(old.path);
-    expect(readdirSync(join(data, 'index'))).toEqual([next.path.split('/').at(-1)]);
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(join(dir, `extra${i}.md`), `**Ada Lovelace:** Extra file ${i}.\n`);
+      loadOrBuildIndex(loadCorpus(dir), { dataDir: data });
+    }
+    expect(readdirSync(join(data, 'index'))).toHaveLength(3);
     expect(next.index.search(analyzeQuery('evaluation', next.index).searchTerms, {}, 1)[0]?.passage.text).toMatch(/evaluation/);
   });
 

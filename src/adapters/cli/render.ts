@@ -36,7 +36,8 @@ export function renderAnswer(answer: Answer, style: Style = PLAIN, firstNumber =
     parts.push('');
     parts.push(answer.quotes.map((q, i) => renderQuote(q, firstNumber + i, style)).join('\n\n'));
   }
-  if (!answer.answered && answer.suggestions?.length) {
+  // The refusal text usually names the suggestions already; list them only when it does not.
+  if (!answer.answered && answer.suggestions?.length && !answer.suggestions.every((t) => answer.answer.includes(t))) {
     parts.push('');
     parts.push(style.dim(`Topics the interview does cover: ${answer.suggestions.join(' · ')}`));
   }

@@ -28,6 +28,10 @@ and it wraps onto a second line.
 **Travis Fischer**: Thanks, Chris.
 
 Chris Benson: \\[01:02:03\\] Last word.
+
+**Daniel Whitenack:**
+
+\\[01:05:00\\] An empty label still opens the turn: thanks for listening.
 `;
 
 const META = {
@@ -62,6 +66,7 @@ describe('speaker-labelled Markdown', () => {
       ['host', 'Chris Benson', 5, 17, 450, "That's a practical philo"],
       ['guest', 'Travis Fischer', 6, 20, 450, 'Thanks, Chris.'],
       ['host', 'Chris Benson', 7, 22, 3723, 'Last word.'],
+      ['host', 'Daniel Whitenack', 8, 26, 3900, 'An empty label still ope'],
     ]);
     expect(source.passages[7]!.text).toBe("That's a practical philosophy,\r\nand it wraps onto a second line.");
 
