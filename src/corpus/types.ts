@@ -9,6 +9,11 @@ export interface Sentence {
   text: string;
   /** Team-written English rendering, present for non-English host/guest sentences. */
   translation?: string;
+  /**
+   * Team-written English search terms for a guest sentence (topic words, synonyms, common paraphrases):
+   * a back-of-book index entry that lets a differently worded question find it. Searched, never shown or quoted.
+   */
+  terms?: string;
   /** Seconds from the start of the recording, when the source has timestamps. */
   time?: number;
 }

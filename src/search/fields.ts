@@ -11,6 +11,14 @@ export function passageTranslation(passage: Passage): string {
     .join(' ');
 }
 
+/** The team's search terms of a passage's sentences (never shown or quoted), or "". */
+export function passageTerms(passage: Passage): string {
+  return passage.sentences
+    .map((s) => s.terms)
+    .filter((t): t is string => t !== undefined)
+    .join(' ');
+}
+
 /** Original text and translation of a passage, as one searchable string. */
 export function passageWords(passage: Passage): string {
   const en = passageTranslation(passage);

@@ -1,19 +1,22 @@
 import { z } from 'zod';
 import type { Corpus, Passage, Role } from '../corpus/types.ts';
-import { passageContext, passageTranslation } from './fields.ts';
+import { passageContext, passageTerms, passageTranslation } from './fields.ts';
 import { TermIndex, TermIndexBuilder, type SerializedTermIndex } from './term-index.ts';
 import { tokenizerSignature } from './signature.ts';
 import { tokenizeForIndex } from './tokenize.ts';
 
 /** Bumped whenever tokenisation or fields change, so a saved index from an older build is rebuilt. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
-/** Field weights: a passage's own words (original or translation) count fully, its context less. */
-const FIELD_BOOST = { text: 1, en: 1, context: 0.35 } as const;
+/**
+ * Field weights: a passage's own words (original or translation) count fully, the team's search terms for
+ * its sentences (paraphrases a reader may use, never quoted) a little less, its context less still.
+ */
+const FIELD_BOOST = { text: 1, en: 1, context: 0.35, terms: 0.8 } as const;
 const FIELDS = Object.keys(FIELD_BOOST) as Array<keyof typeof FIELD_BOOST>;
 const BOOSTS = FIELDS.map((f) => FIELD_BOOST[f]);
-/** The fields holding a passage's own words (document frequency counts these, not the context). */
-const OWN_WORDS = [FIELDS.indexOf('text'), FIELDS.indexOf('en')];
+/** The fields holding a passage's own words and terms (document frequency counts these, not the context). */
+const OWN_WORDS = [FIELDS.indexOf('text'), FIELDS.indexOf('en'), FIELDS.indexOf('terms')];
 const MAX_CACHED_DF = 100_000;
 
 /** A query term and how much it counts (1 for the question's own words, less for related terms). */
@@ -113,13 +116,14 @@ export class PassageIndex {
       source.passages.forEach((passage, i) => {
         const text = tokenizeForIndex(passage.text);
         const en = tokenizeForIndex(passageTranslation(passage));
+        const terms = tokenizeForIndex(passageTerms(passage));
         // Paragraphs of one turn share their context: tokenise it once.
         const contextText = passageContext(source, i);
         if (contextText !== lastContext) {
           lastContext = contextText;
           contextTerms = tokenizeForIndex(contextText);
         }
-        builder.add([text, en, contextTerms]);
+        builder.add([text, en, contextTerms, terms]);
         done++;
         if (done % 5000 === 0) options.onProgress?.(done, total);
       });

@@ -111,7 +111,8 @@ function toDocument(hit: PassageHit): Document<PassageMetadata> {
   const wanted = new Set(hit.terms);
   const matchedSentences: number[] = [];
   passage.sentences.forEach((s, i) => {
-    const terms = tokenizeForIndex(s.translation ? `${s.text}\n${s.translation}` : s.text);
+    // The sentence's search terms count too: a question may reach it only through them.
+    const terms = tokenizeForIndex([s.text, s.translation, s.terms].filter(Boolean).join('\n'));
     if (terms.some((t) => wanted.has(t))) matchedSentences.push(i);
   });
   const translation = passageTranslation(passage);

@@ -1,15 +1,30 @@
 /**
  * A compact inverted index for large corpora: postings are typed arrays (documents ascending, term
  * frequency beside), scoring is BM25+ exactly as MiniSearch computes it (k 1.2, b 0.7, d 0.5, field length
- * = distinct terms, results scaled by how many query terms matched), so it can stand in for MiniSearch
- * where MiniSearch's per-result objects and Map-based postings get too slow and too big (hundreds of
- * thousands of passages). Serialises to a few base64 strings that load without rebuilding anything.
+ * = distinct terms, results scaled by how many query terms matched), so it stands in for MiniSearch where
+ * MiniSearch's per-result objects and Map-based postings get too slow and too big (hundreds of thousands
+ * of passages). Only very common terms of very large corpora are scored on their champion lists (see
+ * ChampionTiers), which keeps query cost from growing with the corpus. Serialises to a few base64 strings.
  */
 import { z } from 'zod';
 
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
+
+/**
+ * Champion lists bound the cost of very common terms as the corpus grows: a field's postings longer than
+ * `min` also keep their `size` best documents (by the term's BM25 weight there), and a search that may
+ * return most of the corpus (no filter, or a broad one) scores such a term only on those. Lists up to
+ * `min` long (every list of a corpus of a few thousand passages) are always scored exactly.
+ */
+export interface ChampionTiers {
+  min: number;
+  size: number;
+}
+export const DEFAULT_TIERS: ChampionTiers = { min: 8192, size: 4096 };
+/** A filter letting through at least this share of the documents counts as broad. */
+const BROAD_FILTER = 0.5;
 
 /** A scored document (by 0-based position in the order documents were added). */
 export interface TermHit {
@@ -77,7 +92,7 @@ export class TermIndexBuilder {
     return doc;
   }
 
-  build(): TermIndex {
+  build(tiers: ChampionTiers = DEFAULT_TIERS): TermIndex {
     const termCount = this.terms.length;
     const postings = this.pending.map((p): FieldPostings => {
       // Counting sort by term keeps each term's documents in ascending order.
@@ -98,7 +113,7 @@ export class TermIndexBuilder {
       for (let i = 0; i < lengths.length; i++) avgLength = (avgLength * i + lengths[i]!) / (i + 1);
       return { offsets, docs, tfs, lengths, avgLength };
     });
-    return new TermIndex(this.fields, this.docCount, this.terms, postings);
+    return new TermIndex(this.fields, this.docCount, this.terms, postings, tiers);
   }
 }
 
@@ -141,12 +156,16 @@ export class TermIndex {
   private readonly touched: Int32Array;
   private readonly termScores: Float64Array;
   private readonly termTouched: Int32Array;
+  /** Best documents of long postings lists, by `termId * fields + field`, in document order. */
+  private readonly champions = new Map<number, { docs: Int32Array; tfs: Uint16Array }>();
+  private readonly breadth = new WeakMap<Uint8Array, boolean>();
 
   constructor(
     readonly fields: readonly string[],
     readonly docCount: number,
     private readonly terms: string[],
     private readonly postings: FieldPostings[],
+    private readonly tiers: ChampionTiers = DEFAULT_TIERS,
   ) {
     this.termIds = new Map(terms.map((t, i) => [t, i]));
     this.scores = new Float64Array(docCount);
@@ -155,6 +174,24 @@ export class TermIndex {
     this.touched = new Int32Array(docCount);
     this.termScores = new Float64Array(docCount);
     this.termTouched = new Int32Array(docCount);
+    this.postings.forEach((p, f) => {
+      for (let id = 0; id < terms.length; id++) {
+        if (p.offsets[id + 1]! - p.offsets[id]! > tiers.min) this.champions.set(id * postings.length + f, championsOf(p, id, tiers.size));
+      }
+    });
+  }
+
+  /** Whether a search with this filter may use champion lists (no filter, or a broad one). */
+  private broad(allowed: Uint8Array | null): boolean {
+    if (allowed === null) return true;
+    let known = this.breadth.get(allowed);
+    if (known === undefined) {
+      let n = 0;
+      for (let i = 0; i < allowed.length; i++) n += allowed[i]!;
+      known = n >= BROAD_FILTER * allowed.length;
+      this.breadth.set(allowed, known);
+    }
+    return known;
   }
 
   get termCount(): number {
@@ -188,6 +225,7 @@ export class TermIndex {
    */
   search(weights: ReadonlyMap<string, number>, fieldBoosts: readonly number[], allowed: Uint8Array | null, limit: number): TermHit[] {
     const { scores, termScores, matched, lastTerm, touched, termTouched } = this;
+    const useChampions = this.champions.size > 0 && this.broad(allowed);
     let touchedCount = 0;
     const queryTerms: Array<{ term: string; id: number }> = [];
     let q = 0;
@@ -198,12 +236,15 @@ export class TermIndex {
       queryTerms.push({ term, id });
       let termCount = 0;
       for (let f = 0; f < this.postings.length; f++) {
-        const { offsets, docs, tfs, lengths, avgLength } = this.postings[f]!;
+        const { offsets, lengths, avgLength } = this.postings[f]!;
+        let { docs, tfs } = this.postings[f]!;
         const boost = weight * (fieldBoosts[f] ?? 0);
-        const from = offsets[id]!;
-        const to = offsets[id + 1]!;
+        let from = offsets[id]!;
+        let to = offsets[id + 1]!;
         if (boost === 0 || from === to) continue;
         const matching = to - from;
+        const champion = useChampions ? this.champions.get(id * this.postings.length + f) : undefined;
+        if (champion) ({ docs, tfs, from, to } = { docs: champion.docs, tfs: champion.tfs, from: 0, to: champion.docs.length });
         // The same expression, operation for operation, as MiniSearch's calcBM25Score (equal scores, equal ties).
         const idf = Math.log(1 + (this.docCount - matching + 0.5) / (matching + 0.5));
         for (let i = from; i < to; i++) {
@@ -270,7 +311,7 @@ export class TermIndex {
   }
 
   /** Rebuilds a serialised index; throws on any inconsistency (the caller rebuilds from the corpus). */
-  static fromJSON(json: unknown): TermIndex {
+  static fromJSON(json: unknown, tiers: ChampionTiers = DEFAULT_TIERS): TermIndex {
     const data = SerializedTermIndexSchema.parse(json);
     const postings = data.postings.map((p): FieldPostings => {
       const offsets = fromBase64(p.offsets, Int32Array);
@@ -288,7 +329,7 @@ export class TermIndex {
       return { offsets, docs, tfs, lengths, avgLength: p.avgLength };
     });
     if (postings.length !== data.fields.length) throw new Error('the saved term index has the wrong number of fields');
-    return new TermIndex(data.fields, data.docCount, data.terms, postings);
+    return new TermIndex(data.fields, data.docCount, data.terms, postings, tiers);
   }
 }
 
@@ -308,4 +349,58 @@ function topK(docs: Int32Array, count: number, score: (doc: number) => number, l
     if (best.length > limit) best.pop();
   }
   return best;
+}
+
+/** The `size` best documents of a term's postings in one field (highest BM25 term weight), in document order. */
+function championsOf(p: FieldPostings, id: number, size: number): { docs: Int32Array; tfs: Uint16Array } {
+  const from = p.offsets[id]!;
+  const to = p.offsets[id + 1]!;
+  const weight = new Float64Array(to - from);
+  for (let i = from; i < to; i++) {
+    const tf = p.tfs[i]!;
+    weight[i - from] = (tf * (K + 1)) / (tf + K * (1 - B + (B * p.lengths[p.docs[i]!]!) / p.avgLength));
+  }
+  const threshold = nthLargest(weight.slice(), size);
+  const docs = new Int32Array(size);
+  const tfs = new Uint16Array(size);
+  let n = 0;
+  // Above the threshold first, then ties at it in document order, until `size`; then back to document order.
+  const keep = new Uint8Array(to - from);
+  for (let i = 0; i < weight.length && n < size; i++) if (weight[i]! > threshold) (keep[i] = 1), n++;
+  for (let i = 0; i < weight.length && n < size; i++) if (weight[i] === threshold) (keep[i] = 1), n++;
+  let j = 0;
+  for (let i = 0; i < keep.length; i++) {
+    if (keep[i] === 0) continue;
+    docs[j] = p.docs[from + i]!;
+    tfs[j] = p.tfs[from + i]!;
+    j++;
+  }
+  return { docs: docs.subarray(0, j), tfs: tfs.subarray(0, j) };
+}
+
+/** The k-th largest value (1-based) of an array, reordering it (quickselect). */
+function nthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = Math.min(k, values.length) - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
 }

@@ -5,7 +5,7 @@ import { speaksInFirstPerson } from '../answer/llm/voice.ts';
 import { quoteOf } from '../answer/quote.ts';
 import { overlaps } from './quotes.ts';
 import { corpusSegments, type GuestSentence, type Segment } from './segments.ts';
-import { ordinaryWordsIn, takeawayFrom } from './takeaway.ts';
+import { ordinaryWordsIn, takeawayFrom } from '../answer/retell.ts';
 import { bagOf, cosine, termsOf } from './terms.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Corpus } from '../corpus/types.ts';
 import { titleFromPhrases, type PhraseStats } from './keyphrases.ts';
 import { englishTerms } from './terms.ts';
 import { overlaps } from './quotes.ts';
-import { takeawayFrom } from './takeaway.ts';
+import { takeawayFrom } from '../answer/retell.ts';
 
 /**
  * The points made about one topic: the core's best quotes on it (its retrieval and verification),

@@ -23,7 +23,11 @@ describe('extractive answers', () => {
     expect(answer.language).toBe('en');
     expect(answer.quotes.length).toBeGreaterThanOrEqual(1);
     expect(answer.quotes.length).toBeLessThanOrEqual(3);
-    expect(answer.answer).toMatch(/^Here's what Aidan Gomez said about synthetic data/);
+    expect(answer.answer).toContain("Here's what Aidan Gomez said about synthetic data");
+    // The lead opens with the best quote's translation retold in the third person.
+    expect(answer.answer).toMatch(/^Gomez says /);
+    const gist = answer.answer.slice('Gomez says '.length, answer.answer.indexOf('. Here'));
+    expect(answer.quotes[0]!.translation!.toLowerCase()).toContain(gist.slice(0, 30).toLowerCase());
     expect(answer.answer).toMatch(/translation/);
     expect(answer.quotes.some((q) => q.text.includes('合成数据'))).toBe(true);
     for (const q of answer.quotes) {

@@ -59,11 +59,14 @@ describe('held-out questions', () => {
 /**
  * Sets written later to measure generalisation: heldout3 was scored untouched once (strict hit@3 0.769)
  * before general fixes its failures suggested; heldout4 was scored untouched once (0.591) before the last
- * round. Thresholds are what the system reaches now, to catch regressions, not targets.
+ * round; heldout5 (paraphrases sharing few words with the translation) was scored before the sentences got
+ * search terms (0.292) and reaches 0.625 with them. Thresholds are what the system reaches now, to catch
+ * regressions, not targets.
  */
 describe.each([
-  ['heldout3.jsonl', 0.85],
-  ['heldout4.jsonl', 0.7],
+  ['heldout3.jsonl', 0.9],
+  ['heldout4.jsonl', 0.85],
+  ['heldout5.jsonl', 0.6],
 ])('later held-out set %s', (file, strictHitAt3) => {
   let later: EvalReport;
   beforeAll(async () => {

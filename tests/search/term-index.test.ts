@@ -56,6 +56,23 @@ describe('TermIndex', () => {
     expect(back.documentsWithAny('simple', [0, 1])).toBe(2);
   });
 
+  it('scores a very common term on its champion list (best documents) only when the search is broad', () => {
+    const builder = new TermIndexBuilder(['text']);
+    // "common" is in 5 documents; the ones where it weighs most are 1 (tf 3) and 3 (tf 2, the shortest).
+    const docs = [['common', 'a', 'b', 'c'], ['common', 'common', 'common', 'd'], ['common', 'e', 'f'], ['common', 'common'], ['common', 'g', 'h', 'i', 'j']];
+    for (const d of docs) builder.add([d]);
+    const index = builder.build({ min: 3, size: 2 });
+    const weights = new Map([['common', 1]]);
+    expect(index.search(weights, [1], null, 10).map((h) => h.doc)).toEqual([1, 3]);
+    // A narrow filter (under half the documents) is always scored on the whole list.
+    const narrow = Uint8Array.from([1, 0, 1, 0, 0]);
+    expect(index.search(weights, [1], narrow, 10).map((h) => h.doc).sort()).toEqual([0, 2]);
+    // Without tiers (the default lists are thousands long) every document counts.
+    const exact = new TermIndexBuilder(['text']);
+    for (const d of docs) exact.add([d]);
+    expect(exact.build().search(weights, [1], null, 10)).toHaveLength(5);
+  });
+
   it('rejects a saved index whose arrays do not fit together', () => {
     const json = index2json();
     json.docCount = 99;

@@ -87,10 +87,27 @@ function lowerCaseable(word: string, ordinaryWords: Set<string>): boolean {
   return ordinaryWords.has(bare.toLowerCase());
 }
 
-/** Words the corpus writes in lower case (so they are not names). */
+/**
+ * Words that are not names: those the corpus writes in lower case, plus those it capitalises only at the
+ * start of a sentence ("Although …"). A word capitalised mid-sentence ("… like Elon Musk") is a name.
+ */
 export function ordinaryWordsIn(texts: string[]): Set<string> {
   const words = new Set<string>(eng);
-  for (const text of texts) for (const m of text.matchAll(/(?<![A-Za-z])[a-z][a-z'’]*/g)) words.add(m[0]);
+  const openers = new Set<string>();
+  const names = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?<![A-Za-z'’])[A-Za-z][a-z'’]*/g)) {
+      const word = m[0];
+      if (word === word.toLowerCase()) {
+        words.add(word);
+        continue;
+      }
+      const before = text.slice(0, m.index).trimEnd();
+      const startsSentence = before === '' || /[.!?:;"“]$/.test(before);
+      (startsSentence ? openers : names).add(word.toLowerCase());
+    }
+  }
+  for (const word of openers) if (!names.has(word)) words.add(word);
   return words;
 }
 
