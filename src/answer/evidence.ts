@@ -1,5 +1,5 @@
 import type { Passage, Source } from '../corpus/types.ts';
-import { opensTurn, passageContext, passageTerms, passageWords, previousTurnText, turnPassages } from '../search/fields.ts';
+import { opensTurn, passageContext, passageTerms, passageWords, previousTurnText, sentenceTerms, turnPassages } from '../search/fields.ts';
 import { coverage, turnCoverage, type ExpectedAnswer, type QueryConcept } from '../search/query.ts';
 import { tokenizeForIndex } from '../search/tokenize.ts';
 
@@ -83,7 +83,7 @@ function spanTerms(passage: Passage, first: number, last: number): Set<string> {
 function withSearchTerms(passage: Passage, first: number, last: number, own: Set<string>): Set<string> {
   let out = own;
   for (let i = first; i <= last; i++) {
-    const terms = passage.sentences[i]!.terms;
+    const terms = sentenceTerms(passage.sentences[i]!);
     if (!terms) continue;
     if (out === own) out = new Set(own);
     for (const t of termsOf(terms)) out.add(t);
@@ -141,7 +141,10 @@ export function gatherEvidence(
       for (const t of termsOf(passageWords(p))) turnTerms.add(t);
       for (const t of termsOf(passageTerms(p))) turnTerms.add(t);
     }
-    best = Math.max(best, turnCoverage(concepts, turnTerms, termsOf(passageContext(source, passage.index))));
+    const covered = turnCoverage(concepts, turnTerms, termsOf(passageContext(source, passage.index)));
+    // A turn sharing no word with the question is evidence only through the question it answers: that
+    // counts as it does for a span's fit (ASKED_CREDIT), so the host's words alone need a clear match.
+    best = Math.max(best, coverage(concepts, turnTerms) > 0 ? covered : ASKED_CREDIT * covered);
     const spanTermSets = spans(passage).map(([first, last]) => {
       const own = spanTerms(passage, first, last);
       return { first, last, own, terms: withSearchTerms(passage, first, last, own) };
@@ -188,10 +191,11 @@ export function gatherEvidence(
 /** How much more a span fits when it holds the kind of answer asked for (a name for "who"). */
 const ANSWER_SHAPE_FACTOR = 1.2;
 
-/** A person's full name (two capitalised words) or a span of time, in a sentence or its translation. */
+/** A person's full name (two capitalised words), a span of time or an amount, in a sentence or its translation. */
 const ANSWER_SHAPES: Record<ExpectedAnswer, RegExp> = {
   person: /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/gu,
   time: /\d+\s*(?:年|个月|years?|months?)|[一二三四五六七八九十几]+(?:年|个月)|\b(?:years?|months?|decades?)\b/giu,
+  amount: /[$€£¥]\s?\d|\d[\d.,]*\s*(?:%|万|亿|美元|元|倍|billion|million|thousand|percent)|[几数][十百千万亿]+(?:美元|元)?/giu,
 };
 
 /** Whether a span holds the kind of answer asked for, other than a name the question itself gives. */

@@ -52,8 +52,8 @@ export class ExtractiveAnswerer {
   private readonly people: PersonResolver;
   private readonly sources: Map<string, Source>;
   private readonly ignore: Set<string>;
-  /** Words the corpus writes in lower case, for retelling a quote (built on first use). */
-  private ordinaryWords: Set<string> | null = null;
+  /** Per source, the words that are not names, for retelling a quote (built on first use). */
+  private readonly ordinaryWords = new Map<string, Set<string>>();
   private topicList: Topic[] | undefined;
 
   constructor(private readonly options: ExtractiveAnswererOptions) {
@@ -192,11 +192,17 @@ export class ExtractiveAnswerer {
     const english = best.translation ?? (/[\u4e00-\u9fff]/.test(best.text) ? null : best.text);
     // "We" and "our" may mean Cohere, the industry or people at large: retelling them would be a guess.
     if (!english || /\b(?:we|our|ours|us|ourselves)\b/i.test(english)) return null;
-    this.ordinaryWords ??= ordinaryWordsIn(
-      this.options.corpus.passages.flatMap((p) => p.sentences.map((s) => s.translation ?? p.text)),
-    );
+    // Speech reported inside the quote ("Well, I think…") is someone else's "I": leave it alone.
+    if (/["“][^"”]*\bI\b/.test(english)) return null;
+    // Only the quote's own source is read: cheap on a corpus of thousands of transcripts.
+    let ordinary = this.ordinaryWords.get(best.source.id);
+    if (!ordinary) {
+      const source = this.sources.get(best.source.id);
+      ordinary = ordinaryWordsIn(source ? source.passages.flatMap((p) => p.sentences.map((s) => s.translation ?? s.text)) : []);
+      this.ordinaryWords.set(best.source.id, ordinary);
+    }
     const shortName = person.name.split(/\s+/).pop() ?? person.name;
-    return takeawayFrom(english, shortName, this.ordinaryWords);
+    return takeawayFrom(english, shortName, ordinary);
   }
 
   private refuse(

@@ -102,8 +102,10 @@ export function ordinaryWordsIn(texts: string[]): Set<string> {
         words.add(word);
         continue;
       }
-      const before = text.slice(0, m.index).trimEnd();
-      const startsSentence = before === '' || /[.!?:;"“]$/.test(before);
+      // The last non-blank character before the word (not a slice of everything before it: texts are long).
+      let i = m.index - 1;
+      while (i >= 0 && /\s/.test(text[i]!)) i--;
+      const startsSentence = i < 0 || /[.!?:;"“]/.test(text[i]!);
       (startsSentence ? openers : names).add(word.toLowerCase());
     }
   }

@@ -9,6 +9,8 @@ const TranslationLine = z.object({
   en: z.string().min(1),
   /** Optional English search terms for the sentence (guest sentences only): matched, never shown. */
   terms: z.string().trim().min(1).max(200).optional(),
+  /** Optional Chinese search terms for the sentence (guest sentences only), the same rules as `terms`. */
+  terms_zh: z.string().trim().min(1).max(200).optional(),
 });
 
 /** Roles whose sentences may carry search terms: the quotable speakers, never the host or a heading. */
@@ -20,7 +22,7 @@ const TERMED_ROLES = new Set(['guest', 'other']);
  * translation must match a sentence, so a stale or partial translation file stops start-up.
  */
 export function attachTranslations(passages: Passage[], fileText: string, file: string): void {
-  const byKey = new Map<string, { en: string; terms?: string; lineNo: number; used: boolean }>();
+  const byKey = new Map<string, { en: string; terms?: string; termsZh?: string; lineNo: number; used: boolean }>();
   // A BOM left by an editor is not part of the first JSON line.
   const rows = fileText.replace(/^\uFEFF/, '').split(/\r?\n/);
   rows.forEach((row, i) => {
@@ -38,8 +40,14 @@ export function attachTranslations(passages: Passage[], fileText: string, file: 
     }
     const key = `${parsed.data.line}\u0000${parsed.data.text}`;
     if (byKey.has(key)) throw new CorpusError(file, i + 1, 'the same sentence is translated twice');
-    const { en, terms } = parsed.data;
-    byKey.set(key, { en, ...(terms !== undefined ? { terms } : {}), lineNo: i + 1, used: false });
+    const { en, terms, terms_zh: termsZh } = parsed.data;
+    byKey.set(key, {
+      en,
+      ...(terms !== undefined ? { terms } : {}),
+      ...(termsZh !== undefined ? { termsZh } : {}),
+      lineNo: i + 1,
+      used: false,
+    });
   });
 
   for (const passage of passages) {
@@ -53,12 +61,13 @@ export function attachTranslations(passages: Passage[], fileText: string, file: 
       }
       entry.used = true;
       sentence.translation = entry.en;
-      if (entry.terms !== undefined) {
+      if (entry.terms !== undefined || entry.termsZh !== undefined) {
         // Terms on a host question would pull the answer's neighbours in for the wrong reasons.
         if (!TERMED_ROLES.has(passage.role)) {
           throw new CorpusError(file, entry.lineNo, `search terms belong on the guest's sentences, not on a ${passage.role} sentence`);
         }
-        sentence.terms = entry.terms;
+        if (entry.terms !== undefined) sentence.terms = entry.terms;
+        if (entry.termsZh !== undefined) sentence.termsZh = entry.termsZh;
       }
     }
   }

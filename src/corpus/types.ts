@@ -14,6 +14,11 @@ export interface Sentence {
    * a back-of-book index entry that lets a differently worded question find it. Searched, never shown or quoted.
    */
   terms?: string;
+  /**
+   * Team-written Chinese search terms for the same sentence (colloquial and formal ways a Chinese reader
+   * would ask about it), so a Chinese paraphrase finds it without going through English. Searched, never shown.
+   */
+  termsZh?: string;
   /** Seconds from the start of the recording, when the source has timestamps. */
   time?: number;
 }

@@ -1,4 +1,4 @@
-import type { Passage, Source } from '../corpus/types.ts';
+import type { Passage, Sentence, Source } from '../corpus/types.ts';
 
 /** How much of the turn before a passage is indexed with it (the question it answers). */
 const CONTEXT_MAX_CHARS = 600;
@@ -11,11 +11,17 @@ export function passageTranslation(passage: Passage): string {
     .join(' ');
 }
 
+/** The team's search terms of one sentence, English and Chinese (never shown or quoted), or "". */
+export function sentenceTerms(sentence: Sentence): string {
+  if (sentence.terms === undefined) return sentence.termsZh ?? '';
+  return sentence.termsZh === undefined ? sentence.terms : `${sentence.terms}\n${sentence.termsZh}`;
+}
+
 /** The team's search terms of a passage's sentences (never shown or quoted), or "". */
 export function passageTerms(passage: Passage): string {
   return passage.sentences
-    .map((s) => s.terms)
-    .filter((t): t is string => t !== undefined)
+    .map(sentenceTerms)
+    .filter((t) => t !== '')
     .join(' ');
 }
 

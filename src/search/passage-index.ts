@@ -6,11 +6,12 @@ import { tokenizerSignature } from './signature.ts';
 import { tokenizeForIndex } from './tokenize.ts';
 
 /** Bumped whenever tokenisation or fields change, so a saved index from an older build is rebuilt. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /**
  * Field weights: a passage's own words (original or translation) count fully, the team's search terms for
- * its sentences (paraphrases a reader may use, never quoted) a little less, its context less still.
+ * its sentences (English `terms` and Chinese `terms_zh`: paraphrases a reader may use, never quoted) a little
+ * less, its context less still. Version 4 added the Chinese terms to the `terms` field.
  */
 const FIELD_BOOST = { text: 1, en: 1, context: 0.35, terms: 0.8 } as const;
 const FIELDS = Object.keys(FIELD_BOOST) as Array<keyof typeof FIELD_BOOST>;

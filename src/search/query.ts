@@ -24,6 +24,8 @@ const CHINESE_FRAME = new Set([
   '怎么看', '看法', '如何', '看待', '认为', '觉得', '说', '说过', '谈', '谈到', '谈论', '提到', '观点', '想法',
   '评价', '态度', '怎样', '怎么样', '为什么', '哪些', '一下', '讲', '聊', '聊到', '表示', '意见', '如何看待',
   '问题', '关于', '对于', '谈谈', '讲讲', '什么样',
+  // Colloquial forms of the same question words.
+  '为啥', '啥', '咋', '咋样', '咋看',
 ]);
 
 const WEAK_ENGLISH_TERMS = new Set(WEAK_ENGLISH.map(englishTerm).filter((t): t is string => t !== null));
@@ -49,12 +51,15 @@ export interface QueryConcept {
   weight: number;
   /** The corpus never uses this word nor any related one. */
   unknown: boolean;
-  /** Written as a name (a capitalised Latin word inside the question: "Google", "Meta", "Transformer"). */
+  /**
+   * Written as a name (a capitalised Latin word inside the question: "Google", "Meta", "Transformer"; in a
+   * Chinese question, anywhere).
+   */
   named?: boolean;
 }
 
 /** What kind of answer a question asks for, when its wording says so ("who" -> a person). */
-export type ExpectedAnswer = 'person' | 'time';
+export type ExpectedAnswer = 'person' | 'time' | 'amount';
 
 export interface AnalyzedQuery {
   concepts: QueryConcept[];
@@ -134,7 +139,10 @@ export function analyzeQuery(question: string, index: PassageIndex, ignore: Read
         : related.length > 0
           ? Math.max(...related.map((r) => index.idf(r)))
           : maxIdf;
-    const named = !token.han && /^\p{Lu}/u.test(token.surface) && !question.trimStart().startsWith(token.surface);
+    // English capitalises a sentence's first word, so only a capital inside the question marks a name; Chinese
+    // does not, so a capitalised Latin word opening a Chinese question ("Cohere有多少员工?") is a name too.
+    const named = !token.han && /^\p{Lu}/u.test(token.surface)
+      && (!question.trimStart().startsWith(token.surface) || /\p{Script=Han}/u.test(question));
     concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named });
   }
   const searchTerms: WeightedTerm[] = [];
@@ -186,9 +194,10 @@ export function turnCoverage(concepts: readonly QueryConcept[], own: ReadonlySet
 const EXPECTS: ReadonlyArray<[ExpectedAnswer, RegExp]> = [
   ['person', /\bwhom?\b|哪位|谁/i],
   ['time', /\bwhen\b|\bhow soon\b|什么时候|何时|多久/i],
+  ['amount', /\bhow much (?:money|funding|capital|cash|revenue)\b|\bhow many\b|多少/i],
 ];
 
-/** The kind of answer a question's wording asks for: "Who…?" a person, "When…?" a time. */
+/** The kind of answer a question's wording asks for: "Who…?" a person, "When…?" a time, "How much money…?" an amount. */
 export function expectedAnswer(question: string): ExpectedAnswer | null {
   for (const [kind, pattern] of EXPECTS) if (pattern.test(question)) return kind;
   return null;

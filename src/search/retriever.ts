@@ -2,7 +2,7 @@ import type { CallbackManagerForRetrieverRun } from '@langchain/core/callbacks/m
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 import type { Corpus, Role } from '../corpus/types.ts';
-import { passageTranslation } from './fields.ts';
+import { passageTranslation, sentenceTerms } from './fields.ts';
 import { PassageIndex, type BuildOptions, type PassageFilter, type PassageHit } from './passage-index.ts';
 import { analyzeQuery, nameTerms } from './query.ts';
 import { tokenizeForIndex } from './tokenize.ts';
@@ -112,7 +112,7 @@ function toDocument(hit: PassageHit): Document<PassageMetadata> {
   const matchedSentences: number[] = [];
   passage.sentences.forEach((s, i) => {
     // The sentence's search terms count too: a question may reach it only through them.
-    const terms = tokenizeForIndex([s.text, s.translation, s.terms].filter(Boolean).join('\n'));
+    const terms = tokenizeForIndex([s.text, s.translation, sentenceTerms(s)].filter(Boolean).join('\n'));
     if (terms.some((t) => wanted.has(t))) matchedSentences.push(i);
   });
   const translation = passageTranslation(passage);

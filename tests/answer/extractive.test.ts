@@ -54,6 +54,11 @@ describe('extractive answers', () => {
     expect(answer.quotes.slice(0, 3).some((q) => q.text.includes('大约10亿美元'))).toBe(true);
   });
 
+  it('puts the sentence holding an amount first when the question asks how much money', async () => {
+    const answer = await core.ask('How much money has Cohere raised?');
+    expect(answer.quotes[0]!.text).toBe('大约10亿美元。');
+  });
+
   it('never attributes host lines, narration or headings to the guest', async () => {
     for (const question of ['What does Gomez think about kids talking to chatbots?', 'What did Gomez say about having children?', 'Nothing can replace humans', 'What did Gomez say about Cohere\'s valuation?']) {
       const answer = await core.ask(question, { limit: 10 });

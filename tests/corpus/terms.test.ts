@@ -48,6 +48,40 @@ describe('search terms on translation lines', () => {
   });
 });
 
+describe('Chinese search terms (terms_zh) on translation lines', () => {
+  it('attach to the guest sentence as termsZh, beside the English terms', () => {
+    const extra = { 1: { terms: 'doing well', terms_zh: '状态不错, 心情好' }, 2: { terms_zh: '感谢, 多谢' } };
+    const dir = writeCorpus({ 'a.txt': transcript, 'a.meta.json': QA_META, 'a.en.jsonl': rows(extra) });
+    const [host, , guest] = loadCorpus(dir).passages;
+    expect(guest!.sentences.map((s) => s.termsZh)).toEqual(['状态不错, 心情好', '感谢, 多谢']);
+    expect(guest!.sentences.map((s) => s.terms)).toEqual(['doing well', undefined]);
+    expect(host!.sentences[0]!.termsZh).toBeUndefined();
+  });
+
+  it('are rejected on a host sentence and on a heading, naming the translation line', () => {
+    const hosted = writeCorpus({ 'a.txt': transcript, 'a.meta.json': QA_META, 'a.en.jsonl': rows({ 0: { terms_zh: '问候' } }) });
+    const err = corpusErrorFrom(() => loadCorpus(hosted));
+    expect(err.message).toContain('a.en.jsonl:1');
+    expect(err.message).toMatch(/guest/);
+    removeFixtures();
+    const headed = [{ line: 2, text: '数据质量不能忽视', en: 'Data quality cannot be ignored', terms_zh: '数据' }];
+    const dir = writeCorpus({ 'a.txt': transcript, 'a.meta.json': QA_META, 'a.en.jsonl': `${rows()}\n${JSON.stringify(headed[0])}` });
+    const headingErr = corpusErrorFrom(() => loadCorpus(dir));
+    expect(headingErr.message).toContain('a.en.jsonl:4');
+    expect(headingErr.message).toMatch(/heading/);
+  });
+
+  it('reject empty, over-long or non-string values', () => {
+    for (const terms_zh of [' ', '字'.repeat(201), ['数据']]) {
+      const dir = writeCorpus({ 'a.txt': transcript, 'a.meta.json': QA_META, 'a.en.jsonl': rows({ 2: { terms_zh } }) });
+      const err = corpusErrorFrom(() => loadCorpus(dir));
+      expect(err.message).toContain('a.en.jsonl:3');
+      expect(err.message).toContain('terms_zh');
+      removeFixtures();
+    }
+  });
+});
+
 describe('the seed search terms', () => {
   let source: Source;
   beforeAll(() => {
@@ -64,6 +98,18 @@ describe('the seed search terms', () => {
     for (const s of withTerms) expect(s.terms!.length, s.text).toBeLessThanOrEqual(200);
   });
 
+  it('gives every guest sentence with English terms its Chinese terms too, and no other sentence any', () => {
+    const all = source.passages.flatMap((p) => p.sentences.map((s) => ({ role: p.role, s })));
+    for (const { role, s } of all) {
+      if (role === 'guest' && s.terms !== undefined) {
+        expect(s.termsZh, s.text).toMatch(/\p{Script=Han}/u);
+        expect(s.termsZh!.length, s.text).toBeLessThanOrEqual(200);
+      } else {
+        expect(s.termsZh, s.text).toBeUndefined();
+      }
+    }
+  });
+
   it('leaves the text and translation of every line unchanged (terms sit beside them)', () => {
     const raw = readFileSync(join(REPO_CORPUS, `${SEED}.en.jsonl`), 'utf8');
     const first = raw.split('\n').find((l) => l.includes('"line": 21') && l.includes('最笨'))!;
@@ -72,5 +118,6 @@ describe('the seed search terms', () => {
       en: "It's the most reliable way to improve model performance, but it's also the dumbest.",
     });
     expect(JSON.parse(first).terms).toMatch(/brute force/);
+    expect(JSON.parse(first).terms_zh).toMatch(/堆算力/);
   });
 });

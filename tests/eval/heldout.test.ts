@@ -60,13 +60,16 @@ describe('held-out questions', () => {
  * Sets written later to measure generalisation: heldout3 was scored untouched once (strict hit@3 0.769)
  * before general fixes its failures suggested; heldout4 was scored untouched once (0.591) before the last
  * round; heldout5 (paraphrases sharing few words with the translation) was scored before the sentences got
- * search terms (0.292) and reaches 0.625 with them. Thresholds are what the system reaches now, to catch
- * regressions, not targets.
+ * search terms (0.292) and reaches 0.625 with them; heldout6 (colloquial Chinese paraphrases, 15 answerable and
+ * 5 near misses) was scored before the sentences got Chinese search terms (`terms_zh`: strict hit@3 0.067,
+ * refusal 0.8) and reaches 0.667 (refusal 1.0) with them. Thresholds are what the system reaches now, to
+ * catch regressions, not targets.
  */
 describe.each([
   ['heldout3.jsonl', 0.9],
   ['heldout4.jsonl', 0.85],
   ['heldout5.jsonl', 0.6],
+  ['heldout6.jsonl', 0.65],
 ])('later held-out set %s', (file, strictHitAt3) => {
   let later: EvalReport;
   beforeAll(async () => {

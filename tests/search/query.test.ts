@@ -75,11 +75,29 @@ describe('analyzeQuery', () => {
     // A choice between names given in the question asks for no new name.
     expect(expectedAnswer("Whose outlook does Gomez share, Yann's or Jeff's?")).toBeNull();
     expect(expectedAnswer('What did Gomez say about data?')).toBeNull();
+    expect(expectedAnswer('How much money has Cohere raised?')).toBe('amount');
+    expect(expectedAnswer('Cohere一共融了多少钱?')).toBe('amount');
+    // "How much" of a feeling is no amount.
+    expect(expectedAnswer('How much does Gomez care about open source?')).toBeNull();
+  });
+
+  it('treats colloquial Chinese question fillers as weak or frame words, not topics', () => {
+    const { concepts, frame } = analyzeQuery('要是模型为啥是不是更贵?', index, NAMES);
+    expect(frame).toContain('为啥');
+    for (const filler of ['要是', '是不是']) {
+      const c = concepts.find((x) => x.term === filler);
+      expect(c, filler).toBeDefined();
+      expect(c!.weight, filler).toBeLessThan(1);
+      expect(c!.unknown, filler).toBe(false);
+    }
   });
 
   it('marks capitalised words inside the question as names', () => {
     expect(concept('Did Gomez talk about his years at Google?', 'googl')!.named).toBe(true);
     expect(concept('Did Gomez talk about his years at Google?', 'year')!.named).toBe(false);
+    // English capitalises a sentence's first word, Chinese does not: a Latin word opening a Chinese question is a name.
+    expect(concept('Google is hiring?', 'googl')!.named).toBe(false);
+    expect(concept('Cohere现在有多少员工?', 'coher')!.named).toBe(true);
   });
 });
 
