@@ -228,14 +228,16 @@ function focusWeights(concepts: readonly QueryConcept[], spanTerms: readonly Set
 /** A quote scoring below this share of the best one is left out rather than shown as filler. */
 const MIN_RELATIVE_SCORE = 0.5;
 
-/** Spans a passage may give in each picking pass. */
-const PASSES = [1, 2];
+/** Spans one passage may give. */
+const MAX_PER_PASSAGE = 2;
+/** How a second sentence from an already-quoted passage is weighed against other passages. */
+const SAME_PASSAGE_WEIGHT = 0.9;
 
 /**
- * The best candidates, none overlapping another and none under half the best statement's score. The
- * first pass takes at most one span per passage, so the first quotes show different passages (a second
- * reading of the question, a second part of the answer); a second pass then allows a second span of a
- * passage.
+ * The best candidates, none overlapping another and none under half the best statement's score, at most
+ * two spans a passage. Picking is greedy; a second span of a passage already quoted competes at
+ * SAME_PASSAGE_WEIGHT, so the first quotes tend to show different passages (a second reading of the
+ * question, a second part of the answer) unless the passage's next sentence is nearly as good.
  */
 export function pickQuotes(candidates: readonly QuoteCandidate[], max: number): QuoteCandidate[] {
   // Statements first: a rhetorical question ("Where will the market go?") is shown only after every
@@ -246,15 +248,20 @@ export function pickQuotes(candidates: readonly QuoteCandidate[], max: number): 
   const eligible = ordered.filter((c) => c.score >= floor * MIN_RELATIVE_SCORE);
   const picked: QuoteCandidate[] = [];
   const perPassage = new Map<string, number>();
-  for (const perPassageCap of PASSES) {
+  // Greedy: a second sentence of a passage already quoted competes at a discount, so other passages come
+  // first unless that sentence is clearly the better evidence.
+  const rank = (c: QuoteCandidate) => c.score * ((perPassage.get(c.passage.id) ?? 0) > 0 ? SAME_PASSAGE_WEIGHT : 1);
+  while (picked.length < max) {
+    let best: QuoteCandidate | undefined;
     for (const c of eligible) {
-      if (picked.length >= max) break;
-      if (picked.includes(c) || (perPassage.get(c.passage.id) ?? 0) >= perPassageCap) continue;
-      const overlaps = picked.some((p) => p.passage.id === c.passage.id && c.first <= p.last && p.first <= c.last);
-      if (overlaps) continue;
-      picked.push(c);
-      perPassage.set(c.passage.id, (perPassage.get(c.passage.id) ?? 0) + 1);
+      if (picked.includes(c) || (perPassage.get(c.passage.id) ?? 0) >= MAX_PER_PASSAGE) continue;
+      if (picked.some((p) => p.passage.id === c.passage.id && c.first <= p.last && p.first <= c.last)) continue;
+      // Statements stay ahead of rhetorical questions whatever the scores.
+      if (!best || (best.asks && !c.asks) || (best.asks === c.asks && rank(c) > rank(best))) best = c;
     }
+    if (!best) break;
+    picked.push(best);
+    perPassage.set(best.passage.id, (perPassage.get(best.passage.id) ?? 0) + 1);
   }
   // Kept in picking order: a longer page starts with the same quotes, so paging never repeats one.
   return picked;

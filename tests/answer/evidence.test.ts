@@ -47,16 +47,23 @@ describe('pickQuotes', () => {
     expect(picked[0]!.first).toBe(answering);
   });
 
-  it('takes one span per passage before a second span of any passage, and pages without repeats', () => {
+  it('prefers other passages to a weaker second span of a quoted one, and pages without repeats', () => {
     const board = guestPassage('我们的第一位投资者');
     const volpi = guestPassage('Mike Volpi和Jordan Jacobs');
     const mike = guestPassage('Mike非常出色');
-    const candidates = [candidate(board, 0, 0.9), candidate(board, 1, 0.85), candidate(mike, 0, 0.8), candidate(volpi, 0, 0.7)];
+    const candidates = [candidate(board, 0, 0.9), candidate(board, 1, 0.7), candidate(mike, 0, 0.8), candidate(volpi, 0, 0.7)];
     const three = pickQuotes(candidates, 3);
     expect(three.map((c) => c.passage.id)).toEqual([board.id, mike.id, volpi.id]);
     const four = pickQuotes(candidates, 4);
     expect(four.slice(0, 3)).toEqual(three);
     expect(four[3]).toBe(candidates[1]);
+  });
+
+  it("still takes a passage's second span first when it is clearly better than the other passages", () => {
+    const compute = guestPassage('确实,如果你给模型增加更多的计算能力');
+    const other = guestPassage('数据质量至关重要');
+    const candidates = [candidate(compute, 0, 0.9), candidate(compute, 1, 0.88), candidate(other, 0, 0.5)];
+    expect(pickQuotes(candidates, 2)).toEqual([candidates[0], candidates[1]]);
   });
 
   it('leaves out quotes scoring under half the best statement', () => {
