@@ -17,11 +17,12 @@ describe('/gomez slash command (real Bolt app, fake Slack)', () => {
     await h.close();
   });
 
-  it('acknowledges at once with an empty 200 and posts the answer to the channel for everyone', async () => {
+  it('acknowledges at once with a private progress note and posts the answer to the channel for everyone', async () => {
     const started = Date.now();
     const res = await h.slackRequests.command('What did he say about synthetic data?');
     expect(Date.now() - started).toBeLessThan(3000);
     expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/Looking through/) });
     await h.slack.idle();
     expect(h.fake.posts).toHaveLength(1);
     const post = h.fake.posts[0]!;

@@ -37,16 +37,21 @@ const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_arc
  * `/gomez …`: acknowledged at once (Slack allows 3 s), then answered. Answers are posted for the
  * channel, help and errors only to the caller.
  */
+/** Shown only to the person who ran a searching command, while the answer is prepared. */
+const PROGRESS_TEXT = 'Looking through the interviews…';
+
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command('/gomez', async ({ ack, command: body, client, respond }) => {
-    await ack();
     const parsed = SlashCommand.safeParse(body);
     if (!parsed.success) {
+      await ack();
       log.warn('slack: malformed slash command', { issues: parsed.error.issues.length });
       return;
     }
-    const ctx = slashContext(deps, client, parsed.data, respond);
     const { command, args } = route(parsed.data.text);
+    // Acknowledged at once (Slack allows 3 s); commands that search say so, since a model may take a while.
+    await ack(command.rateLimited ? { response_type: 'ephemeral', text: PROGRESS_TEXT } : undefined);
+    const ctx = slashContext(deps, client, parsed.data, respond);
     try {
       if (command.rateLimited) checkRateLimit(deps, parsed.data.user_id);
       await command.run(ctx, args);

@@ -4,7 +4,7 @@ import { log } from '../../../log.ts';
 import { checkRateLimit, prepareAnswer } from '../answers.ts';
 import type { SlackDeps } from '../deps.ts';
 import { intentOf } from '../intents.ts';
-import { postMessage, type Place } from '../post.ts';
+import { postMessage, postWithProgress, type Place } from '../post.ts';
 import { renderNotice } from '../render.ts';
 import { prepareSummary } from '../summaries.ts';
 
@@ -28,27 +28,28 @@ export interface IncomingQuestion {
 export async function replyToMessage(deps: SlackDeps, client: webApi.WebClient, incoming: IncomingQuestion): Promise<void> {
   // app_mention and message events both arrive for a mention in a followed thread: answer only once.
   if (!deps.store.claimEvent(`slack:message:${incoming.messageKey}`)) return;
-  try {
-    checkRateLimit(deps, incoming.userId);
-    const intent = intentOf(incoming.text);
-    if (intent.kind === 'summary') {
-      await postMessage(client, incoming.place, await prepareSummary(deps, intent.topic));
-      return;
-    }
-    const history = deps.conversations.history(incoming.conversation);
-    const prepared = await prepareAnswer(deps, { question: intent.question, kind: 'ask', history });
-    await postMessage(client, incoming.place, prepared.message);
-    deps.conversations.add(incoming.conversation, {
-      question: prepared.question,
-      answer: prepared.answerText,
-      answerId: prepared.answerId,
-    });
-  } catch (error) {
-    log.error('slack: answering a message failed', { error, messageKey: incoming.messageKey, user: incoming.userId });
+  await postWithProgress(client, incoming.place, async () => {
     try {
-      await postMessage(client, incoming.place, renderNotice(userMessageFor(error)));
-    } catch (postError) {
-      log.error('slack: could not post the error reply', { error: postError, messageKey: incoming.messageKey });
+      checkRateLimit(deps, incoming.userId);
+      const intent = intentOf(incoming.text);
+      if (intent.kind === 'summary') return await prepareSummary(deps, intent.topic);
+      const history = deps.conversations.history(incoming.conversation);
+      const prepared = await prepareAnswer(deps, { question: intent.question, kind: 'ask', history });
+      deps.conversations.add(incoming.conversation, {
+        question: prepared.question,
+        answer: prepared.answerText,
+        answerId: prepared.answerId,
+      });
+      return prepared.message;
+    } catch (error) {
+      log.error('slack: answering a message failed', { error, messageKey: incoming.messageKey, user: incoming.userId });
+      return renderNotice(userMessageFor(error));
     }
-  }
+  }).catch(async (postError: unknown) => {
+    // Posting the answer failed (e.g. a Slack hiccup): try once to leave a short notice in its place.
+    log.error('slack: could not post the reply', { error: postError, messageKey: incoming.messageKey });
+    await postMessage(client, incoming.place, renderNotice(userMessageFor(postError))).catch((error: unknown) => {
+      log.error('slack: could not post the error reply', { error, messageKey: incoming.messageKey });
+    });
+  });
 }
