@@ -24,14 +24,14 @@ export class ConversationLog {
     return this.store.db.prepare('SELECT 1 FROM conversation_turns WHERE conversation = ? LIMIT 1').get(conversation) !== undefined;
   }
 
-  /** The last `limit` turns, oldest first. */
-  history(conversation: string, limit = 6): ConversationTurn[] {
+  /** The last `limit` turns, oldest first; with `since`, only turns from then on. */
+  history(conversation: string, limit = 6, since?: Date): ConversationTurn[] {
     const rows = this.store.db
       .prepare(
-        `SELECT question, answer FROM conversation_turns WHERE conversation = ?
+        `SELECT question, answer FROM conversation_turns WHERE conversation = ? AND created_at >= ?
          ORDER BY seq DESC LIMIT ?`,
       )
-      .all(conversation, limit) as { question: string; answer: string }[];
+      .all(conversation, since ? since.toISOString() : '', limit) as { question: string; answer: string }[];
     return rows.reverse().map((r) => ({ question: r.question, answer: r.answer }));
   }
 

@@ -1,4 +1,5 @@
 import type { GomezCore } from '../../core.ts';
+import type { ConversationLog } from '../../store/conversations.ts';
 import type { RateLimiter } from '../../store/rate-limit.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -10,4 +11,6 @@ export interface DiscordContext {
   limiter: RateLimiter;
   /** How long one core call may take before the user is told to try again. */
   answerTimeoutMs: number;
+  /** Earlier questions per channel, so a short follow-up ("and why?") keeps its topic. */
+  conversations: ConversationLog;
 }

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { ConversationLog } from '../../store/conversations.ts';
 import { Events, type Client } from 'discord.js';
 import { requireVars, type Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
@@ -37,7 +38,13 @@ export interface RunningDiscordBot {
  */
 export async function startDiscord({ core, env, store, answerTimeoutMs = 60_000 }: StartDiscordOptions): Promise<RunningDiscordBot> {
   requireVars(env, ['DISCORD_TOKEN'], 'run the Discord bot');
-  const ctx: DiscordContext = { core, store, limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE), answerTimeoutMs };
+  const ctx: DiscordContext = {
+    core,
+    store,
+    limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
+    answerTimeoutMs,
+    conversations: new ConversationLog(store),
+  };
   const client = createDiscordClient(env);
   client.on(Events.InteractionCreate, createInteractionHandler(ctx));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));

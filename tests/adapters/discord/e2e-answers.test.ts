@@ -65,6 +65,24 @@ describe('Discord bot end to end (real discord.js client against a local fake Di
     expect(t.store.getAnswer(interaction.id)).toMatchObject({ platform: 'discord', kind: 'ask', shown: quotes.length });
   });
 
+  it('treats a short question in the same channel as a follow-up of the one before', async () => {
+    await ask('What did Gomez say about robotics?');
+    const seen: unknown[] = [];
+    const original = core.ask;
+    core.ask = async (question, options) => {
+      seen.push(options?.history);
+      return original.call(core, question, options);
+    };
+    try {
+      const { body } = await ask('and why?');
+      expect(seen[0]).toEqual(expect.arrayContaining([expect.objectContaining({ question: 'What did Gomez say about robotics?' })]));
+      // Condensed with its history, the follow-up is still about robots.
+      expect(body.embeds[0].description).toContain('机器人');
+    } finally {
+      core.ask = original;
+    }
+  });
+
   it('works in a DM with the bot', async () => {
     const { body } = await ask('What did he say about curriculum learning?', bob, 'dm');
     expect(quotedTexts(body.embeds[0].description).length).toBeGreaterThan(0);

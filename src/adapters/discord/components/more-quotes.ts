@@ -16,7 +16,7 @@ export const moreQuotes = {
     const options = { offset: record.shown, limit: QUOTES_PER_PAGE };
     const page = await withDeadline(ctx.answerTimeoutMs, (signal) =>
       record.kind === 'ask'
-        ? ctx.core.ask(record.question, { ...options, signal })
+        ? ctx.core.ask(record.question, { ...options, signal, history: ctx.conversations.historyBefore(record.id) })
         : ctx.core.quotes(record.question, { ...options, signal }),
     );
     if (page.quotes.length === 0) {
