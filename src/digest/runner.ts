@@ -1,7 +1,8 @@
 import type { Summary } from '../answer/types.ts';
-import type { SummarizeOptions } from '../core.ts';
+import type { GomezCore, SummarizeOptions } from '../core.ts';
 import { log } from '../log.ts';
-import type { DigestPlatform, Subscription, SubscriptionStore } from '../store/subscriptions.ts';
+import type { Store } from '../store/store.ts';
+import { SubscriptionStore, type DigestPlatform, type Subscription } from '../store/subscriptions.ts';
 import { digestNote } from './note.ts';
 import { ChannelGoneError, type DigestPoster } from './poster.ts';
 import { nextOccurrence, slotsBetween } from './schedule.ts';
@@ -125,4 +126,28 @@ export class DigestRunner {
       }
     }
   }
+}
+
+/** What a platform adds to the core to run its digests: who it is, how it posts, and test hooks. */
+export interface PlatformDigestOptions {
+  platform: DigestPlatform;
+  poster: DigestPoster;
+  core: Pick<GomezCore, 'summarize' | 'corpus'>;
+  store: Store;
+  clock?: () => Date;
+  intervalMs?: number;
+}
+
+/** The digest runner of one platform, summarising with the core and keeping subscriptions in the store. */
+export function digestRunnerFor(options: PlatformDigestOptions): DigestRunner {
+  const { core } = options;
+  return new DigestRunner({
+    platform: options.platform,
+    subscriptions: new SubscriptionStore(options.store),
+    poster: options.poster,
+    summarize: (o) => core.summarize(o),
+    sources: () => core.corpus.sources.map((s) => ({ id: s.meta.id, title: s.meta.title })),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+  });
 }

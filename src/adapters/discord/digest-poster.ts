@@ -1,9 +1,8 @@
 import type { Client } from 'discord.js';
 import type { GomezCore } from '../../core.ts';
 import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
-import { DigestRunner } from '../../digest/runner.ts';
+import { digestRunnerFor, type DigestRunner } from '../../digest/runner.ts';
 import type { Store } from '../../store/store.ts';
-import { SubscriptionStore } from '../../store/subscriptions.ts';
 import { ChannelUnreachableError, postSummaryToChannel } from './channel-post.ts';
 
 /** Scheduled digests posted as summary embeds; a channel the bot lost access to ends its subscription. */
@@ -28,15 +27,5 @@ export function createDiscordDigestRunner(options: {
   clock?: () => Date;
   intervalMs?: number;
 }): DigestRunner {
-  const { client, core, store } = options;
-  const runner = new DigestRunner({
-    platform: 'discord',
-    subscriptions: new SubscriptionStore(store),
-    poster: discordDigestPoster(client, core),
-    summarize: (o) => core.summarize(o),
-    sources: () => core.corpus.sources.map((s) => ({ id: s.meta.id, title: s.meta.title })),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
-  });
-  return runner;
+  return digestRunnerFor({ ...options, platform: 'discord', poster: discordDigestPoster(options.client, options.core) });
 }

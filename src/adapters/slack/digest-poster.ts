@@ -1,9 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { GomezCore } from '../../core.ts';
 import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
-import { DigestRunner } from '../../digest/runner.ts';
+import { digestRunnerFor, type DigestRunner } from '../../digest/runner.ts';
 import type { Store } from '../../store/store.ts';
-import { SubscriptionStore } from '../../store/subscriptions.ts';
 import { platformErrorCode } from './config.ts';
 import { postMessage } from './post.ts';
 import { renderSummary } from './render.ts';
@@ -34,14 +33,5 @@ export function createSlackDigestRunner(options: {
   clock?: () => Date;
   intervalMs?: number;
 }): DigestRunner {
-  const { client, core, store } = options;
-  return new DigestRunner({
-    platform: 'slack',
-    subscriptions: new SubscriptionStore(store),
-    poster: slackDigestPoster(client, core),
-    summarize: (o) => core.summarize(o),
-    sources: () => core.corpus.sources.map((s) => ({ id: s.meta.id, title: s.meta.title })),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
-  });
+  return digestRunnerFor({ ...options, platform: 'slack', poster: slackDigestPoster(options.client, options.core) });
 }
