@@ -41,8 +41,10 @@ export interface Segment {
 }
 
 const QUESTION_WEIGHT = 0.5;
-/** About this many guest turns make one theme before a section is split. */
+/** About this many guest turns make one theme: longer sections are split into sub-themes by content. */
 const TURNS_PER_THEME = 4;
+/** Neighbouring pieces less similar than this are about different things (a change of subject). */
+const UNRELATED = 0.12;
 
 function readable(sentence: Sentence, language: string): string | null {
   if (sentence.translation) return sentence.translation;
@@ -102,18 +104,25 @@ function headingTitles(source: Source): Map<string, string> {
  */
 function split(units: TurnUnit[], parts: number, idf: Map<string, number>): TurnUnit[][] {
   const pieces = units.map((u) => ({ units: [u], bag: new Map(u.bag) as TermBag }));
+  // A mixed section (a rapid-fire Q&A, an answer that changes subject) keeps more pieces: turns that
+  // share almost nothing are not merged just to reach `parts`, down to about two turns a piece.
+  const most = Math.max(1, Math.ceil(units.length / 2));
   while (pieces.length > Math.max(1, parts)) {
     let best = 0;
     let bestScore = -Infinity;
+    let bestSimilarity = 0;
     for (let i = 0; i + 1 < pieces.length; i++) {
       const a = pieces[i]!;
       const b = pieces[i + 1]!;
-      const score = cosine(a.bag, b.bag, idf) / (a.units.length + b.units.length);
+      const similarity = cosine(a.bag, b.bag, idf);
+      const score = similarity / (a.units.length + b.units.length);
       if (score > bestScore) {
         bestScore = score;
+        bestSimilarity = similarity;
         best = i;
       }
     }
+    if (bestSimilarity < UNRELATED && pieces.length <= most) break;
     const [a, b] = [pieces[best]!, pieces[best + 1]!];
     addInto(a.bag, b.bag);
     a.units.push(...b.units);
@@ -154,9 +163,16 @@ export function corpusSegments(corpus: Corpus, isPerson: (p: Passage) => boolean
         for (const u of piece) addInto(bag, u.bag);
         return bag;
       });
+      // The heading names the piece that uses its words most (idf-weighted counts, not cosine): a one-line
+      // reply whose question echoes the heading must not take the heading from the section's body.
+      const headingFit = (i: number) => {
+        let mass = 0;
+        for (const [k, n] of headingBag) mass += Math.min(pieceBags[i]!.get(k) ?? 0, 3 * n) * (idf.get(k) ?? 1);
+        return mass;
+      };
       let headedPiece = 0;
-      pieceBags.forEach((bag, i) => {
-        if (cosine(bag, headingBag, idf) > cosine(pieceBags[headedPiece]!, headingBag, idf)) headedPiece = i;
+      pieceBags.forEach((_, i) => {
+        if (headingFit(i) > headingFit(headedPiece)) headedPiece = i;
       });
       pieces.forEach((piece, i) => {
         const first = piece[0]!.sentences[0]!.passage;

@@ -17,12 +17,11 @@ export interface ThemeCandidate {
   title: string;
   /** Guest sentences, most central first. */
   ranked: GuestSentence[];
+  /** How central each ranked sentence is to the theme (cosine to the theme, and to the heading when titled by it). */
+  centrality: Map<GuestSentence, number>;
   /** How much the guest actually says in it (short replies like "Yes." count for little). */
   substance: number;
 }
-
-/** Substance of about three full sentences: below it a candidate is small talk unless themes run short. */
-const SOLID = 30;
 
 /** Shorter English sentences are usually fragments ("About $1 billion.") and make poor takeaways. */
 const TAKEAWAY_MIN = 60;
@@ -50,6 +49,18 @@ export interface CorpusThemes {
   phrases: PhraseStats;
   idf: Map<string, number>;
   ordinaryWords: Set<string>;
+  /** Terms too common in the guest's sentences to show what one theme is about ("model", "data" here). */
+  common: Set<string>;
+}
+
+/** A term in more than this share of the guest's sentences is common: sharing it proves no relevance. */
+export const COMMON_SHARE = 0.1;
+
+/** Terms used in more than COMMON_SHARE of the given term bags (one bag per sentence). */
+export function commonTerms(bags: Map<string, number>[]): Set<string> {
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const k of bag.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  return new Set([...df].filter(([, n]) => n > COMMON_SHARE * bags.length).map(([k]) => k));
 }
 
 export function buildCandidates(corpus: Corpus, isPerson: (p: Passage) => boolean): CorpusThemes {
@@ -60,6 +71,8 @@ export function buildCandidates(corpus: Corpus, isPerson: (p: Passage) => boolea
   const phrases = new PhraseStats();
   for (const seg of segments) phrases.add(englishOf(seg));
 
+  // Headed pieces own their heading's title; an unnamed piece falling back to it gets a number.
+  const headingTitles = new Set(segments.filter((s) => s.headed && s.sectionTitle).map((s) => s.sectionTitle!.toLowerCase()));
   const used = new Set<string>();
   const candidates = segments.map((segment) => {
     const sentences = segment.units.flatMap((u) => u.sentences);
@@ -67,17 +80,21 @@ export function buildCandidates(corpus: Corpus, isPerson: (p: Passage) => boolea
     const heading = segment.headed && segment.sectionTitle ? bagOf(termsOf(segment.sectionTitle)) : null;
     const centrality = (s: GuestSentence) =>
       (cosine(s.bag, segment.bag, idf) + (heading ? cosine(s.bag, heading, idf) : 0)) * sentenceWeight(s);
-    const ranked = [...sentences].sort((a, b) => centrality(b) - centrality(a));
+    const scores = new Map(sentences.map((s) => [s, centrality(s)] as const));
+    const ranked = [...sentences].sort((a, b) => scores.get(b)! - scores.get(a)!);
     const substance = sentences.reduce((sum, s) => sum + Math.min(s.bag.size, 10) * (sentenceWeight(s) === 0.3 ? 0.2 : 1), 0);
     let title = segment.headed && segment.sectionTitle ? segment.sectionTitle : titleFromPhrases(phrases.top(englishOf(segment), 2));
     if (!title) title = segment.sectionTitle ?? segment.source.meta.title;
     // Titles are how a digest remembers what it showed: they must differ.
-    for (let n = 2; used.has(title.toLowerCase()); n++) title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
+    const owns = segment.headed && title === segment.sectionTitle;
+    const taken = (t: string) => used.has(t.toLowerCase()) || (!owns && headingTitles.has(t.toLowerCase()));
+    for (let n = 2; taken(title); n++) title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
     used.add(title.toLowerCase());
-    return { segment, title, ranked, substance };
+    return { segment, title, ranked, centrality: scores, substance };
   });
   const allEnglish = segments.flatMap(englishOf);
-  return { candidates, phrases, idf, ordinaryWords: ordinaryWordsIn(allEnglish) };
+  const common = commonTerms(segments.flatMap((seg) => seg.units.flatMap((u) => u.sentences.map((s) => s.bag))));
+  return { candidates, phrases, idf, ordinaryWords: ordinaryWordsIn(allEnglish), common };
 }
 
 export interface PickOptions {
@@ -89,27 +106,66 @@ export interface PickOptions {
   max: number;
 }
 
-/** Chooses the themes of one summary: lead sources first, fresh themes before the ones last shown. */
+/** Below this substance a piece is a bare reply ("Yes.", "Strategy.") and is used only if themes run short. */
+const SLIGHT = 15;
+
+/** Where a candidate sits: its source's editors' section (a source without headings is one section). */
+const sectionOf = (c: ThemeCandidate) => `${c.segment.source.meta.id}\u0000${c.segment.section ?? ''}`;
+
+/**
+ * Chooses the themes of one summary. Seats go to the interview's sections in proportion to how many
+ * guest turns they hold (every section first, then the longest ones again), so a long closing Q&A
+ * about many things is not reduced to one sub-theme and no topic of the interview is dropped for a
+ * second helping of another. Inside a section the piece with the most substance that is new next to
+ * the themes already chosen wins. Lead sources come first; themes shown last time come last.
+ */
 export function pickThemes(corpusThemes: CorpusThemes, options: PickOptions): Theme[] {
   const { candidates, idf } = corpusThemes;
   const avoided = new Set(options.avoidThemes.map((t) => t.toLowerCase()));
   const lead = new Set(options.leadSources);
   const rank = (c: ThemeCandidate) => (lead.has(c.segment.source.meta.id) ? 0 : avoided.has(c.title.toLowerCase()) ? 2 : 1);
-  const solid = (c: ThemeCandidate) => c.substance >= SOLID;
-  const ordered = [...candidates].sort((a, b) => rank(a) - rank(b) || b.substance - a.substance || a.segment.order - b.segment.order);
 
   const chosen: ThemeCandidate[] = [];
-  const takeFrom = (pool: ThemeCandidate[]) => {
-    for (const c of pool) {
-      if (chosen.length >= options.max) break;
-      if (chosen.includes(c)) continue;
-      // A near-duplicate of a chosen theme would repeat it under another name.
-      if (chosen.some((o) => cosine(o.segment.bag, c.segment.bag, idf) > 0.6)) continue;
-      chosen.push(c);
+  const similarity = (c: ThemeCandidate) => Math.max(0, ...chosen.map((o) => cosine(o.segment.bag, c.segment.bag, idf)));
+  // A near-duplicate of a chosen theme would repeat it under another name.
+  const eligible = (c: ThemeCandidate, floor: number) => !chosen.includes(c) && c.substance >= floor && similarity(c) <= 0.6;
+  const value = (c: ThemeCandidate) => c.substance * (1 - similarity(c)) ** 2;
+
+  const fill = (floor: number) => {
+    const sections = new Map<string, { turns: number; seats: number; lead: boolean; order: number }>();
+    for (const c of candidates) {
+      const k = sectionOf(c);
+      const s = sections.get(k) ?? { turns: 0, seats: 0, lead: lead.has(c.segment.source.meta.id), order: c.segment.order };
+      s.turns += c.segment.units.length;
+      sections.set(k, s);
+    }
+    for (const c of chosen) sections.get(sectionOf(c))!.seats++;
+    while (chosen.length < options.max) {
+      const open = [...sections.entries()].filter(([k]) => candidates.some((c) => sectionOf(c) === k && eligible(c, floor)));
+      if (open.length === 0) break;
+      // Lead sources first; then sections without a theme yet; then the most turns per seat.
+      open.sort(([, a], [, b]) =>
+        Number(b.lead) - Number(a.lead) || Number(a.seats > 0) - Number(b.seats > 0) ||
+        b.turns / (b.seats + 1) - a.turns / (a.seats + 1) || a.order - b.order);
+      const [k, section] = open[0]!;
+      // A further seat in a section goes to a piece away from the ones already taken from it, so a
+      // section's themes spread over what it covers instead of bunching up around one exchange.
+      const taken = chosen.filter((c) => sectionOf(c) === k).map((c) => c.segment.order);
+      const spread = (c: ThemeCandidate) => {
+        if (taken.length === 0) return 1;
+        const gap = Math.min(...taken.map((o) => Math.abs(o - c.segment.order)));
+        return gap / (gap + 1);
+      };
+      const worth = (c: ThemeCandidate) => value(c) * spread(c);
+      const pick = candidates
+        .filter((c) => sectionOf(c) === k && eligible(c, floor))
+        .sort((a, b) => rank(a) - rank(b) || worth(b) - worth(a) || a.segment.order - b.segment.order)[0]!;
+      chosen.push(pick);
+      section.seats++;
     }
   };
-  takeFrom(ordered.filter(solid));
-  if (chosen.length < options.min) takeFrom(ordered);
+  fill(SLIGHT);
+  if (chosen.length < options.min) fill(0);
 
   const usedQuotes = [...options.avoidQuotes];
   const shown = new Set<string>();
@@ -125,9 +181,37 @@ export function pickThemes(corpusThemes: CorpusThemes, options: PickOptions): Th
 
 const key = (s: GuestSentence) => `${s.passage.id}:${s.index}`;
 
+/** Openings that lean on the question or name a thing instead of claiming something. */
+const LEANS_ON_QUESTION = /^(?:yes|yeah|no|right|exactly|sure|definitely|absolutely)\b/i;
+const NAMES_ONLY = /\b(?:that's|that is|this is|it's|it is) called\b/i;
+const PRONOUN_SUBJECT = /^(?:it|this|that|they|these|those|he|she)\b/i;
+
 /**
- * A theme's quotes: its most central sentence (with the next one when it is short, for context) and
- * the best sentence from another passage. Sentences shown before (avoid) or elsewhere are skipped.
+ * How well a sentence states a claim on its own, from 0 to 1: an answer that starts "Yes," or only names
+ * something ("that's called …"), or whose subject is a bare pronoun, needs the question to make sense.
+ */
+function claimQuality(english: string | null): number {
+  if (!english) return 0.5;
+  let q = english.length >= TAKEAWAY_MIN ? 1 : 0.5;
+  if (LEANS_ON_QUESTION.test(english)) q *= 0.6;
+  if (NAMES_ONLY.test(english)) q *= 0.3;
+  const body = english.replace(/^(?:[A-Za-z']+,\s*)+/, '');
+  if (PRONOUN_SUBJECT.test(body)) q *= 0.6;
+  return q;
+}
+
+/** Distinctive terms (not common in the corpus) of a bag. */
+function distinctive(bag: Map<string, number>, common: Set<string>): Set<string> {
+  return new Set([...bag.keys()].filter((k) => !common.has(k)));
+}
+
+const sharesAny = (bag: Map<string, number>, keys: Set<string>) => [...bag.keys()].some((k) => keys.has(k));
+
+/**
+ * A theme's quotes: its most central self-contained claim (with the next sentence when it is short,
+ * for context) and the best sentence from another passage that shares a distinctive term with the
+ * title or that claim, so every quote is about what the theme says. The takeaway retells the claim.
+ * Sentences shown before (avoid) or elsewhere in the summary are skipped.
  */
 function themeFrom(
   candidate: ThemeCandidate,
@@ -136,13 +220,19 @@ function themeFrom(
   avoid: string[],
   shown: Set<string>,
 ): Theme | null {
+  const { common } = corpusThemes;
   const free = (s: GuestSentence) => !shown.has(key(s)) && !avoid.some((a) => overlaps(a, s.sentence.text));
   const pool = candidate.ranked.filter(free);
   const fallback = candidate.ranked.filter((s) => !shown.has(key(s)));
   const anchors = pool.length > 0 ? pool : fallback;
-  const first = anchors[0];
+  const titleKeys = distinctive(bagOf(termsOf(candidate.title)), common);
+  // The anchor is the most central claim; one echoing the title's own words is preferred.
+  const anchorScore = (s: GuestSentence) =>
+    (candidate.centrality.get(s) ?? 0) * claimQuality(s.english) * (sharesAny(s.bag, titleKeys) ? 1.5 : 1);
+  const first = [...anchors].sort((a, b) => anchorScore(b) - anchorScore(a))[0];
   if (!first) return null;
 
+  const keys = new Set([...titleKeys, ...distinctive(first.bag, common)]);
   const quotes: Quote[] = [];
   const source = candidate.segment.source;
   const firstLength = (first.english ?? first.sentence.text).length;
@@ -153,25 +243,27 @@ function themeFrom(
   shown.add(key(first));
   if (extend) shown.add(`${first.passage.id}:${first.index + 1}`);
 
-  const second = anchors.find((s) => s.passage.id !== first.passage.id && !shown.has(key(s)) && sentenceWeight(s) === 1);
+  const second = anchors.find(
+    (s) => s.passage.id !== first.passage.id && !shown.has(key(s)) && sentenceWeight(s) === 1 && sharesAny(s.bag, keys),
+  );
   if (second) {
     quotes.push(quoteOf(source, second.passage, second.index, second.index));
     shown.add(key(second));
   }
   for (const q of quotes) avoid.push(q.text);
 
-  // The takeaway retells a sentence that is shown in the quotes, so the quotes back it word for word:
-  // a full statement first, and one that reads plainly about him ("we" in reported speech is ambiguous).
+  // The takeaway retells the anchor, which is shown in the quotes, so the quotes back it word for word;
+  // the other shown sentences are fallbacks when it cannot be retold plainly about him.
   const english = (s: { translation?: string; text: string } | undefined) =>
     s ? (s.translation ?? (source.meta.language.startsWith('en') ? s.text : null)) : null;
-  const shownSentences = [first.english, extend ? english(next) : null, second?.english ?? null].filter(
+  const shownSentences = [first.english, second?.english ?? null, extend ? english(next) : null].filter(
     (t): t is string => !!t,
   );
-  const lines = [...shownSentences.filter((t) => t.length >= TAKEAWAY_MIN), ...shownSentences]
-    .map((t) => takeawayFrom(t, guestShortName, corpusThemes.ordinaryWords))
+  const lines = shownSentences
+    // A sentence adverb ("Interestingly,") frames the claim for the listener; the retelling drops it.
+    .map((t) => takeawayFrom(t.replace(/^[A-Z][a-z]+ly,\s+/, ''), guestShortName, corpusThemes.ordinaryWords))
     .filter((t): t is string => t !== null);
   const takeaway =
     lines.find((t) => !speaksInFirstPerson(t)) ?? lines[0] ?? `What ${guestShortName} said about ${candidate.title.toLowerCase()}.`;
   return { title: candidate.title, takeaway, quotes };
 }
-

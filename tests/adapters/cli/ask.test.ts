@@ -14,6 +14,9 @@ describe('gomez ask', () => {
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
     expect(answer).toMatchObject({ question: 'What did Gomez say about synthetic data?', answered: true, mode: 'extractive' });
+    // The contract's fields come first, in DESIGN.md's order.
+    expect(Object.keys(answer).slice(0, 5)).toEqual(['question', 'answered', 'answer', 'quotes', 'mode']);
+    expect(Object.keys(answer.quotes[0])).toEqual(['text', 'translation', 'speaker', 'source']);
     expect(answer.quotes.length).toBeGreaterThan(0);
     for (const q of answer.quotes) {
       expect(source.includes(q.text)).toBe(true);

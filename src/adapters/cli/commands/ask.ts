@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { contractAnswer } from '../../../answer/contract.ts';
 import { createCore } from '../../../create-core.ts';
 import { InputError, userMessageFor } from '../../../errors.ts';
 import { log } from '../../../log.ts';
@@ -33,14 +34,9 @@ export async function runAsk(args: string[], io: Io): Promise<number> {
     return runBatch(core, values.batch, io);
   }
   const answer = await core.ask(positionals.join(' '));
-  if (values.json) println(io.stdout, JSON.stringify(answer, publicFields));
+  if (values.json) println(io.stdout, JSON.stringify(contractAnswer(answer)));
   else println(io.stdout, renderAnswer(answer, styleFor(io.stdout as NodeJS.WriteStream)));
   return 0;
-}
-
-/** Internal fields stay out of the public JSON contract. */
-export function publicFields(key: string, value: unknown): unknown {
-  return key === 'passageId' ? undefined : value;
 }
 
 async function runBatch(core: Awaited<ReturnType<typeof createCore>>, file: string, io: Io): Promise<number> {
@@ -65,7 +61,7 @@ async function runBatch(core: Awaited<ReturnType<typeof createCore>>, file: stri
     }
     try {
       const answer = await core.ask(parsed.question);
-      println(io.stdout, JSON.stringify(parsed.id === undefined ? answer : { id: parsed.id, ...answer }, publicFields));
+      println(io.stdout, JSON.stringify(parsed.id === undefined ? contractAnswer(answer) : { id: parsed.id, ...contractAnswer(answer) }));
     } catch (error) {
       failures++;
       if (!(error instanceof InputError)) log.error('batch question failed', { line: i + 1, error });

@@ -2,7 +2,7 @@ import { createCore } from '../../../create-core.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, parseCommandArgs } from '../options.ts';
 import { renderSummary, styleFor } from '../render.ts';
-import { publicFields } from './ask.ts';
+import { contractSummary } from '../../../answer/contract.ts';
 
 const USAGE = 'gomez summary [topic] [--json] [--corpus DIR]';
 
@@ -17,7 +17,7 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
   const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
   const topic = positionals.join(' ').trim() || null;
   const summary = await core.summarize({ topic });
-  if (values.json) println(io.stdout, JSON.stringify(summary, publicFields));
+  if (values.json) println(io.stdout, JSON.stringify(contractSummary(summary)));
   else println(io.stdout, renderSummary(summary, styleFor(io.stdout as NodeJS.WriteStream)));
   return 0;
 }
