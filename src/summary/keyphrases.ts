@@ -12,6 +12,9 @@ interface Phrase {
 
 const WORD = /[A-Za-z0-9][A-Za-z0-9'’-]*/g;
 
+/** Quantifiers and ordinals qualify a topic without naming one ("few million", "first round"). */
+const QUALIFIERS = new Set(['few', 'several', 'various', 'certain', 'whole', 'entire', 'own', 'first', 'last', 'next', 'top', 'other', 'same']);
+
 function phrasesOf(text: string): Phrase[] {
   const out: Phrase[] = [];
   let previous: { stem: string; surface: string; end: number } | null = null;
@@ -27,7 +30,7 @@ function phrasesOf(text: string): Phrase[] {
     const named = /^[A-Z0-9]{2,}|^[A-Z][a-z]+[A-Z]/.test(match[0]) || (/^[A-Z]/.test(match[0]) && !opensSentence);
     const surface = named ? match[0].replace(/['’]s$/, '') : term.surface;
     // Past-tense verbs ("underestimated") and adverbs ("completely") make poor titles.
-    if (!named && /[a-z](ed|ly)$/.test(term.surface)) {
+    if (!named && (/[a-z](ed|ly)$/.test(term.surface) || QUALIFIERS.has(term.surface))) {
       previous = null;
       continue;
     }

@@ -69,7 +69,13 @@ export function buildCandidates(corpus: Corpus, isPerson: (p: Passage) => boolea
   const englishOf = (seg: Segment) =>
     seg.units.flatMap((u) => u.sentences.map((s) => s.english).filter((t): t is string => !!t));
   const phrases = new PhraseStats();
-  for (const seg of segments) phrases.add(englishOf(seg));
+  // Titles are named from what the guest says and from the team's search terms for those sentences
+  // (topic words such as "funding round" that a short spoken reply may never say itself).
+  const namingOf = (seg: Segment) => [
+    ...englishOf(seg),
+    ...seg.units.flatMap((u) => u.sentences.map((s) => s.sentence.terms).filter((t): t is string => !!t)),
+  ];
+  for (const seg of segments) phrases.add(namingOf(seg));
 
   // Headed pieces own their heading's title; an unnamed piece falling back to it gets a number.
   const headingTitles = new Set(segments.filter((s) => s.headed && s.sectionTitle).map((s) => s.sectionTitle!.toLowerCase()));
@@ -83,7 +89,7 @@ export function buildCandidates(corpus: Corpus, isPerson: (p: Passage) => boolea
     const scores = new Map(sentences.map((s) => [s, centrality(s)] as const));
     const ranked = [...sentences].sort((a, b) => scores.get(b)! - scores.get(a)!);
     const substance = sentences.reduce((sum, s) => sum + Math.min(s.bag.size, 10) * (sentenceWeight(s) === 0.3 ? 0.2 : 1), 0);
-    let title = segment.headed && segment.sectionTitle ? segment.sectionTitle : titleFromPhrases(phrases.top(englishOf(segment), 2));
+    let title = segment.headed && segment.sectionTitle ? segment.sectionTitle : titleFromPhrases(phrases.top(namingOf(segment), 2));
     if (!title) title = segment.sectionTitle ?? segment.source.meta.title;
     // Titles are how a digest remembers what it showed: they must differ.
     const owns = segment.headed && title === segment.sectionTitle;
@@ -132,16 +138,17 @@ export function pickThemes(corpusThemes: CorpusThemes, options: PickOptions): Th
   const value = (c: ThemeCandidate) => c.substance * (1 - similarity(c)) ** 2;
 
   const fill = (floor: number) => {
-    const sections = new Map<string, { turns: number; seats: number; lead: boolean; order: number }>();
+    const sections = new Map<string, { turns: number; seats: number; lead: boolean; order: number; members: ThemeCandidate[] }>();
     for (const c of candidates) {
       const k = sectionOf(c);
-      const s = sections.get(k) ?? { turns: 0, seats: 0, lead: lead.has(c.segment.source.meta.id), order: c.segment.order };
+      const s = sections.get(k) ?? { turns: 0, seats: 0, lead: lead.has(c.segment.source.meta.id), order: c.segment.order, members: [] };
       s.turns += c.segment.units.length;
+      s.members.push(c);
       sections.set(k, s);
     }
     for (const c of chosen) sections.get(sectionOf(c))!.seats++;
     while (chosen.length < options.max) {
-      const open = [...sections.entries()].filter(([k]) => candidates.some((c) => sectionOf(c) === k && eligible(c, floor)));
+      const open = [...sections.entries()].filter(([, s]) => s.members.some((c) => eligible(c, floor)));
       if (open.length === 0) break;
       // Lead sources first; then sections without a theme yet; then the most turns per seat.
       open.sort(([, a], [, b]) =>
@@ -157,8 +164,8 @@ export function pickThemes(corpusThemes: CorpusThemes, options: PickOptions): Th
         return gap / (gap + 1);
       };
       const worth = (c: ThemeCandidate) => value(c) * spread(c);
-      const pick = candidates
-        .filter((c) => sectionOf(c) === k && eligible(c, floor))
+      const pick = section.members
+        .filter((c) => eligible(c, floor))
         .sort((a, b) => rank(a) - rank(b) || worth(b) - worth(a) || a.segment.order - b.segment.order)[0]!;
       chosen.push(pick);
       section.seats++;

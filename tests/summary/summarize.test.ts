@@ -50,9 +50,11 @@ describe('whole-corpus summary (extractive, seed corpus)', () => {
 
   it('each takeaway retells a sentence shown in its own quotes (the quotes back it)', async () => {
     const { summarize } = await seedSummarizer();
+    // The retelling turns "I/me/my" into "he/him/his"; compare with persons folded together.
+    const fold = (t: string) => t.replace(/\b(?:I|he|He)\b/g, 'P').replace(/\b(?:me|him)\b/g, 'O').replace(/\b(?:my|his|My|His)\b/g, 'S');
     for (const theme of (await summarize()).themes) {
-      const tail = theme.takeaway.replace(/[.…]+$/, '').split(' ').slice(-4).join(' ');
-      expect(theme.quotes.some((q) => q.translation!.includes(tail)), theme.takeaway).toBe(true);
+      const tail = fold(theme.takeaway.replace(/[.…]+$/, '')).split(' ').slice(-4).join(' ');
+      expect(theme.quotes.some((q) => fold(q.translation!).includes(tail)), theme.takeaway).toBe(true);
     }
   });
 
