@@ -1,4 +1,5 @@
 import type { ConversationTurn } from '../core.ts';
+import { hasChinese } from '../text/language.ts';
 
 /**
  * Rewrites a follow-up into a standalone question with a model (src/answer/llm/condense-model.ts);
@@ -12,7 +13,6 @@ export interface CondenseOptions {
   rewrite?: FollowUpRewriter | null;
 }
 
-const HAN = /\p{Script=Han}/u;
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -29,7 +29,7 @@ function switchedTopic(question: string): string | null {
 
 /** "why?", "how so?", "tell me more", "what did he mean by that?": more on the previous question. */
 function elaboratesPrevious(question: string): boolean {
-  if (HAN.test(question)) {
+  if (hasChinese(question)) {
     if (question.length > 14) return false;
     return /^(?:那|所以|但是?|可是)?(?:为什么|为何|怎么说|怎么讲|具体|比如|例如|举个例子|还有|然后|展开|详细|什么意思)|他|这|那个|它/u.test(question);
   }
@@ -53,7 +53,7 @@ function condenseOne(question: string, previous: string | null, guest: string): 
   // "and why?" or "what about his time at Google?" refer back; only a real new topic is swapped in.
   const refersBack = topic !== null && /^(?:why|how|what|when|where|who|that|this|it|those|them|him|his|he)\b/i.test(topic);
   if (topic && !refersBack) {
-    return HAN.test(bare) ? `${guest}怎么看${topic}?` : `What did ${guest} say about ${topic}?`;
+    return hasChinese(bare) ? `${guest}怎么看${topic}?` : `What did ${guest} say about ${topic}?`;
   }
   if (elaboratesPrevious(bare)) return `${previous} ${q}`;
   return q;

@@ -2,6 +2,7 @@ import type { Passage, Source } from '../corpus/types.ts';
 import { opensTurn, passageContext, passageTerms, passageWords, previousTurnText, sentenceTerms, turnPassages } from '../search/fields.ts';
 import { coverage, turnCoverage, type ExpectedAnswer, type QueryConcept } from '../search/query.ts';
 import { tokenizeForIndex } from '../search/tokenize.ts';
+import { hasChinese } from '../text/language.ts';
 
 /** A quotable span of a passage: one sentence, or a short one with its neighbour. */
 export interface QuoteCandidate {
@@ -42,10 +43,6 @@ function termsOf(text: string): Set<string> {
   return terms;
 }
 
-function isHan(text: string): boolean {
-  return /\p{Script=Han}/u.test(text);
-}
-
 /**
  * Spans of a passage worth quoting: each sentence, extended over the next ones while still short; and a
  * short sentence that ends a passage, joined to the one before it, which it usually completes ("If you only
@@ -54,7 +51,7 @@ function isHan(text: string): boolean {
 function spans(passage: Passage): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const n = passage.sentences.length;
-  const kindOf = (i: number) => (isHan(passage.sentences[i]!.text) ? 'zh' : 'en');
+  const kindOf = (i: number) => (hasChinese(passage.sentences[i]!.text) ? 'zh' : 'en');
   const length = (i: number, j: number) => passage.sentences[j]!.end - passage.sentences[i]!.start;
   for (let i = 0; i < n; i++) {
     const kind = kindOf(i);

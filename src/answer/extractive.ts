@@ -4,6 +4,7 @@ import { log } from '../log.ts';
 import { nextTurnStart } from '../search/fields.ts';
 import { matchesFilter, type PassageIndex } from '../search/passage-index.ts';
 import { analyzeQuery, nameTerms, type AnalyzedQuery } from '../search/query.ts';
+import { hasChinese } from '../text/language.ts';
 import { gatherEvidence, pickQuotes, type Evidence, type FoundPassage } from './evidence.ts';
 import { cleanQuestion, questionLanguage } from './input.ts';
 import { personFilter, PersonResolver, type Person } from './person.ts';
@@ -189,7 +190,7 @@ export class ExtractiveAnswerer {
    * verb agreement change, so the quote shown under it backs it word for word.
    */
   private gist(person: Person, best: Quote): string | null {
-    const english = best.translation ?? (/[\u4e00-\u9fff]/.test(best.text) ? null : best.text);
+    const english = best.translation ?? (hasChinese(best.text) ? null : best.text);
     // "We" and "our" may mean Cohere, the industry or people at large: retelling them would be a guess.
     if (!english || /\b(?:we|our|ours|us|ourselves)\b/i.test(english)) return null;
     // Speech reported inside the quote ("Well, I think…") is someone else's "I": leave it alone.

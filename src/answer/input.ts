@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { textLanguage } from '../text/language.ts';
 
 /** Longer questions are refused rather than cut: a cut question may ask something the user did not. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -25,5 +26,5 @@ export function cleanQuestion(raw: string): string {
 
 /** "zh" when the question contains Chinese characters, else "en". */
 export function questionLanguage(question: string): 'zh' | 'en' {
-  return /\p{Script=Han}/u.test(question) ? 'zh' : 'en';
+  return textLanguage(question);
 }

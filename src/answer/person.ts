@@ -1,5 +1,6 @@
 import type { Corpus } from '../corpus/types.ts';
 import type { PassageFilter } from '../search/passage-index.ts';
+import { hasChinese } from '../text/language.ts';
 
 /** The person a question asks about, and which passages are theirs. */
 export interface Person {
@@ -21,7 +22,6 @@ function words(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Works out who a question is about, from the speakers of a corpus. Names are looked up by the
@@ -44,7 +44,7 @@ export class PersonResolver {
     for (const p of corpus.passages) if (p.speaker) names.add(p.speaker);
     this.speakers = [...names];
     for (const name of this.speakers) {
-      if (HAN.test(name)) {
+      if (hasChinese(name)) {
         this.hanNames.push(name);
         continue;
       }
@@ -85,7 +85,7 @@ export class PersonResolver {
 
 /** Whether a question names a person (full name or surname, as whole words). */
 function mentions(question: string, name: string): boolean {
-  if (HAN.test(name)) return question.includes(name);
+  if (hasChinese(name)) return question.includes(name);
   const q = ` ${words(question).join(' ')} `;
   const w = words(name);
   if (w.length === 0) return false;

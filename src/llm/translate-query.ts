@@ -3,7 +3,8 @@ import { log } from '../log.ts';
 import type { ModelBudget } from './budget.ts';
 import { callChat, type ChatClient } from './chat.ts';
 import { ModelError } from './failure.ts';
-import { hasChinese, languageName } from './language.ts';
+import { hasChinese } from '../text/language.ts';
+import { languageName } from './language.ts';
 import { fillTemplate, type ModelPrompts } from './prompts.ts';
 
 const MAX_CHARS = 500;

@@ -1,3 +1,4 @@
+import { hasChinese } from '../text/language.ts';
 import { englishTerm, englishVariants } from './english.ts';
 import type { PassageIndex, WeightedTerm } from './passage-index.ts';
 import { relatedTerms } from './related-terms.ts';
@@ -142,7 +143,7 @@ export function analyzeQuery(question: string, index: PassageIndex, ignore: Read
     // English capitalises a sentence's first word, so only a capital inside the question marks a name; Chinese
     // does not, so a capitalised Latin word opening a Chinese question ("Cohere有多少员工?") is a name too.
     const named = !token.han && /^\p{Lu}/u.test(token.surface)
-      && (!question.trimStart().startsWith(token.surface) || /\p{Script=Han}/u.test(question));
+      && (!question.trimStart().startsWith(token.surface) || hasChinese(question));
     concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named });
   }
   const searchTerms: WeightedTerm[] = [];

@@ -2,7 +2,7 @@ import type { Corpus, Passage } from '../../corpus/types.ts';
 import type { ModelBudget } from '../../llm/budget.ts';
 import { callChat, type ChatClient } from '../../llm/chat.ts';
 import { ModelError } from '../../llm/failure.ts';
-import { textLanguage } from '../../llm/language.ts';
+import { textLanguage } from '../../text/language.ts';
 import type { ModelPrompts } from '../../llm/prompts.ts';
 import type { Answer } from '../types.ts';
 import { answerMessages, passageContext } from './context.ts';

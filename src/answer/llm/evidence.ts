@@ -1,6 +1,6 @@
 import type { Corpus, Passage } from '../../corpus/types.ts';
 import type { ModelBudget } from '../../llm/budget.ts';
-import { textLanguage } from '../../llm/language.ts';
+import { textLanguage } from '../../text/language.ts';
 import { log } from '../../log.ts';
 import type { DenseRetriever } from '../../search/dense.ts';
 import { reciprocalRankFusion } from '../../search/fusion.ts';
