@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { readBodyText } from './http.ts';
 
 /** One request the fake received, body parsed as JSON when it was JSON. */
 export interface RecordedRequest {
@@ -84,14 +85,6 @@ function toBase64(vector: number[]): string {
   return Buffer.from(new Float32Array(vector).buffer).toString('base64');
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function parseJson(text: string): unknown {
   try {
@@ -212,7 +205,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
 
   const server = createServer((req, res) => {
     void (async () => {
-      const text = await readBody(req);
+      const text = await readBodyText(req);
       const body = parseJson(text);
       const path = (req.url ?? '').split('?')[0] ?? '';
       requests.push({ method: req.method ?? '', path, headers: req.headers, body });

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { readBodyText } from '../http.ts';
 import { snowflake } from './snowflake.ts';
 
 /**
@@ -64,9 +65,7 @@ function isRecord(value: unknown): value is Json {
 }
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBodyText(req);
   if (!text) return null;
   try {
     return JSON.parse(text);
