@@ -43,11 +43,14 @@ function decodeUtf8(bytes: Buffer, file: string): string {
   }
 }
 
-function readMeta(path: string, file: string): MetaFile | null {
+/** Reads a corpus file's bytes; the loader passes one that also feeds the corpus hash. */
+type ReadFile = (path: string) => Buffer;
+
+function readMeta(path: string, file: string, read: ReadFile): MetaFile | null {
   if (!existsSync(path)) return null;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(read(path).toString('utf8'));
   } catch (error) {
     throw new CorpusError(file, null, `not valid JSON (${(error as Error).message})`);
   }
@@ -65,18 +68,18 @@ function inferredMeta(stem: string): MetaFile {
 }
 
 /** Loads one transcript (with its meta and translation files) into a Source. */
-export function loadSource(dir: string, path: string): Source {
+export function loadSource(dir: string, path: string, read: ReadFile = (p) => readFileSync(p)): Source {
   const file = relative(dir, path);
   const ext = extname(path);
   const stem = basename(path, ext);
   const base = path.slice(0, -ext.length);
-  const declared = readMeta(base + META_SUFFIX, file.slice(0, -ext.length) + META_SUFFIX);
+  const declared = readMeta(base + META_SUFFIX, file.slice(0, -ext.length) + META_SUFFIX, read);
   const metaFile = declared ?? inferredMeta(stem);
   const formatName = metaFile.format ?? FORMAT_BY_EXTENSION[ext.toLowerCase()];
   const parser = formatName ? FORMATS[formatName] : undefined;
   if (!parser) throw new CorpusError(file, null, `unknown transcript format "${formatName ?? ext}"`);
 
-  const text = decodeUtf8(readFileSync(path), file);
+  const text = decodeUtf8(read(path), file);
   const meta: SourceMeta = {
     id: metaFile.id ?? stem,
     title: metaFile.title,
@@ -105,24 +108,9 @@ export function loadSource(dir: string, path: string): Source {
 
   const translationPath = base + TRANSLATION_SUFFIX;
   if (existsSync(translationPath)) {
-    attachTranslations(passages, decodeUtf8(readFileSync(translationPath), relative(dir, translationPath)), relative(dir, translationPath));
+    attachTranslations(passages, decodeUtf8(read(translationPath), relative(dir, translationPath)), relative(dir, translationPath));
   }
   return { meta, path: file, text: transcript.text, passages };
-}
-
-/** Hash of every file the corpus is made of (names and bytes): equal hashes mean an equal corpus. */
-export function corpusHash(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.')) continue;
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(relative(dir, path) + '\u0000').update(readFileSync(path)).update('\u0000');
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
 }
 
 /** Loads every transcript under dir. Any malformed file throws a CorpusError naming file and line. */
@@ -130,12 +118,20 @@ export function loadCorpus(dir: string): Corpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CorpusError(dir, null, 'the corpus directory does not exist');
   }
-  const sources = transcriptFiles(dir).map((path) => loadSource(dir, path));
+  // Every file the corpus is made of (names and bytes) feeds the hash as it is read, so equal hashes mean
+  // an equal corpus and nothing is read twice.
+  const hash = createHash('sha256');
+  const read: ReadFile = (path) => {
+    const bytes = readFileSync(path);
+    hash.update(relative(dir, path) + '\u0000').update(bytes).update('\u0000');
+    return bytes;
+  };
+  const sources = transcriptFiles(dir).map((path) => loadSource(dir, path, read));
   if (sources.length === 0) throw new CorpusError(dir, null, 'no transcript files found');
   const ids = new Set<string>();
   for (const s of sources) {
     if (ids.has(s.meta.id)) throw new CorpusError(s.path, null, `duplicate source id "${s.meta.id}"`);
     ids.add(s.meta.id);
   }
-  return { dir, sources, passages: sources.flatMap((s) => s.passages), hash: corpusHash(dir) };
+  return { dir, sources, passages: sources.flatMap((s) => s.passages), hash: hash.digest('hex') };
 }
