@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readEnv, type Env } from '../../config/env.ts';
+import type { GomezCore } from '../../core.ts';
+import { createCore } from '../../create-core.ts';
 import { InputError } from '../../errors.ts';
 
 /** The package root (where the embedded corpus/ and prompts/ live), whatever the working directory. */
@@ -55,3 +57,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
 
 /** A command line that cannot be understood: printed with the usage, exit code 2. */
 export class UsageError extends InputError {}
+
+/** The bot core for a command, over the context's corpus, environment and data directory. */
+export function openCore(ctx: CommandContext): Promise<GomezCore> {
+  return createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+}

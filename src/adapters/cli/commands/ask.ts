@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { contractAnswer } from '../../../answer/contract.ts';
-import { createCore } from '../../../create-core.ts';
+import type { GomezCore } from '../../../core.ts';
 import { InputError, userMessageFor } from '../../../errors.ts';
 import { log } from '../../../log.ts';
 import { println, type Io } from '../io.ts';
-import { contextFrom, parseCommandArgs, UsageError } from '../options.ts';
+import { contextFrom, openCore, parseCommandArgs, UsageError } from '../options.ts';
 import { renderAnswer, styleFor } from '../render.ts';
 
 const USAGE = 'gomez ask "<question>" [--json] [--corpus DIR]\n       gomez ask --json --batch FILE [--corpus DIR]';
@@ -27,7 +27,7 @@ export async function runAsk(args: string[], io: Io): Promise<number> {
   if (values.batch === undefined && positionals.length === 0) throw new UsageError(`no question given\n\nusage: ${USAGE}`);
 
   const ctx = contextFrom(values.corpus);
-  const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+  const core = await openCore(ctx);
 
   if (values.batch !== undefined) {
     if (!values.json) throw new UsageError(`--batch writes JSON lines: add --json\n\nusage: ${USAGE}`);
@@ -39,7 +39,7 @@ export async function runAsk(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-async function runBatch(core: Awaited<ReturnType<typeof createCore>>, file: string, io: Io): Promise<number> {
+async function runBatch(core: GomezCore, file: string, io: Io): Promise<number> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

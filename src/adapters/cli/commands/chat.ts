@@ -1,10 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { GomezCore, ConversationTurn } from '../../../core.ts';
-import { createCore } from '../../../create-core.ts';
 import { InputError, userMessageFor } from '../../../errors.ts';
 import { log } from '../../../log.ts';
 import { println, type Io } from '../io.ts';
-import { contextFrom, parseCommandArgs } from '../options.ts';
+import { contextFrom, openCore, parseCommandArgs } from '../options.ts';
 import { renderAnswer, renderSummary, styleFor } from '../render.ts';
 
 const USAGE = 'gomez chat [--corpus DIR]';
@@ -29,7 +28,7 @@ export async function runChat(args: string[], io: Io, input: NodeJS.ReadableStre
     return 0;
   }
   const ctx = contextFrom(values.corpus);
-  const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+  const core = await openCore(ctx);
   await chatLoop(core, io, input);
   return 0;
 }

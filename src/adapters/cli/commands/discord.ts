@@ -1,6 +1,5 @@
-import { createCore } from '../../../create-core.ts';
 import { println, type Io } from '../io.ts';
-import { contextFrom, parseCommandArgs, UsageError } from '../options.ts';
+import { contextFrom, openCore, parseCommandArgs, UsageError } from '../options.ts';
 import { serveUntilSignal, startPlatforms } from './serve.ts';
 
 const USAGE = 'gomez discord [--corpus DIR]\n       gomez discord register [--guild ID]';
@@ -23,7 +22,7 @@ export async function runDiscord(args: string[], io: Io): Promise<number> {
     return 0;
   }
   if (values.guild) throw new UsageError(`--guild goes with "register"\n\nusage: ${USAGE}`);
-  const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+  const core = await openCore(ctx);
   await serveUntilSignal(await startPlatforms(core, ctx, { discord: true, slack: false }));
   return 0;
 }

@@ -1,8 +1,7 @@
-import { createCore } from '../../../create-core.ts';
 import { evaluate } from '../../../eval/evaluate.ts';
 import { formatEvalReport } from '../../../eval/report.ts';
 import { println, type Io } from '../io.ts';
-import { contextFrom, parseCommandArgs, UsageError } from '../options.ts';
+import { contextFrom, openCore, parseCommandArgs, UsageError } from '../options.ts';
 
 const USAGE = 'gomez eval FILE [--json] [--corpus DIR]';
 
@@ -16,7 +15,7 @@ export async function runEval(args: string[], io: Io): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError(`give exactly one question file\n\nusage: ${USAGE}`);
   const ctx = contextFrom(values.corpus);
-  const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+  const core = await openCore(ctx);
   const report = await evaluate(core, file);
   println(io.stdout, values.json ? JSON.stringify(report) : formatEvalReport(report));
   return 0;

@@ -1,9 +1,8 @@
 import type { GomezCore } from '../../../core.ts';
-import { createCore } from '../../../create-core.ts';
 import { log } from '../../../log.ts';
 import { Store } from '../../../store/store.ts';
 import { println, type Io } from '../io.ts';
-import { contextFrom, parseCommandArgs, type CommandContext } from '../options.ts';
+import { contextFrom, openCore, parseCommandArgs, type CommandContext } from '../options.ts';
 import { chatLoop } from './chat.ts';
 
 const USAGE = 'gomez serve [--corpus DIR]';
@@ -21,7 +20,7 @@ export async function runServe(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const ctx = contextFrom(values.corpus);
-  const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+  const core = await openCore(ctx);
   const wantDiscord = ctx.env.DISCORD_TOKEN !== undefined;
   const wantSlack = ctx.env.SLACK_BOT_TOKEN !== undefined || ctx.env.SLACK_APP_TOKEN !== undefined;
   if (!wantDiscord && !wantSlack) {

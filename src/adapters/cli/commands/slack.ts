@@ -1,6 +1,5 @@
-import { createCore } from '../../../create-core.ts';
 import { println, type Io } from '../io.ts';
-import { contextFrom, parseCommandArgs } from '../options.ts';
+import { contextFrom, openCore, parseCommandArgs } from '../options.ts';
 import { serveUntilSignal, startPlatforms } from './serve.ts';
 
 const USAGE = 'gomez slack [--corpus DIR]';
@@ -13,7 +12,7 @@ export async function runSlack(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const ctx = contextFrom(values.corpus);
-  const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+  const core = await openCore(ctx);
   await serveUntilSignal(await startPlatforms(core, ctx, { discord: false, slack: true }));
   return 0;
 }

@@ -1,6 +1,5 @@
-import { createCore } from '../../../create-core.ts';
 import { println, type Io } from '../io.ts';
-import { contextFrom, parseCommandArgs } from '../options.ts';
+import { contextFrom, openCore, parseCommandArgs } from '../options.ts';
 import { renderSummary, styleFor } from '../render.ts';
 import { contractSummary } from '../../../answer/contract.ts';
 
@@ -14,7 +13,7 @@ export async function runSummary(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const ctx = contextFrom(values.corpus);
-  const core = await createCore({ corpusDir: ctx.corpusDir, env: ctx.env, dataDir: ctx.dataDir });
+  const core = await openCore(ctx);
   const topic = positionals.join(' ').trim() || null;
   const summary = await core.summarize({ topic });
   if (values.json) println(io.stdout, JSON.stringify(contractSummary(summary)));
