@@ -1,4 +1,5 @@
 import type { Answer, Summary } from './answer/types.ts';
+import type { QuestionReading } from './answer/reading/types.ts';
 import type { Corpus } from './corpus/types.ts';
 
 /** One earlier exchange in a conversation (thread), oldest first. */
@@ -38,6 +39,11 @@ export interface GomezCore {
   /** The bot's own persona name. */
   readonly botName: string;
   ask(question: string, options?: AskOptions): Promise<Answer>;
+  /**
+   * How the core reads a message (kind, person, topic, what it takes from the thread's earlier
+   * questions), for the bot layer's manners. Throws InputError when the text is empty or too long.
+   */
+  read(text: string, history?: readonly string[]): QuestionReading;
   /** The best quotes on a topic with no lead (`answer` is a one-line heading). */
   quotes(topic: string, options?: AskOptions): Promise<Answer>;
   summarize(options?: SummarizeOptions): Promise<Summary>;

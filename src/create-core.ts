@@ -53,10 +53,11 @@ export async function createCore(options: CreateCoreOptions): Promise<GomezCore>
     guestName: person.name,
     botName: options.env.BOT_NAME ?? DEFAULT_BOT_NAME,
     ask: async (question, askOptions) => answerer.ask(question, askOptions),
+    read: (text, history) => answerer.read(text, history),
     quotes: async (topic, askOptions) => answerer.quotes(topic, askOptions),
     summarize: async (summaryOptions) => summarize(summaryOptions),
     topics: () => answerer.topics(),
   };
   // Follow-up condensing (both modes) and model mode (OPENAI_API_KEY / OPENAI_BASE_URL) wrap `ask`.
-  return withConversation({ core, index, defaultPerson: person, env: options.env, dataDir: options.dataDir });
+  return withConversation({ core, answerer, index, env: options.env, dataDir: options.dataDir });
 }

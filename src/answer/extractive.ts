@@ -3,10 +3,13 @@ import type { AskOptions } from '../core.ts';
 import { log } from '../log.ts';
 import { nextTurnStart } from '../search/fields.ts';
 import { matchesFilter, type PassageIndex } from '../search/passage-index.ts';
-import { analyzeQuery, nameTerms, type AnalyzedQuery } from '../search/query.ts';
+import { analyzeQuery, nameTerms, type AnalyzedQuery, type QueryConcept } from '../search/query.ts';
+import { PassageRetriever, type PassageQuery } from '../search/retriever.ts';
+import { TUNING } from '../tuning.ts';
+import { QuestionReader } from './reading/read.ts';
+import type { AskedClause, QuestionReading } from './reading/types.ts';
 import { hasChinese } from '../text/language.ts';
 import { gatherEvidence, pickQuotes, type Evidence, type FoundPassage } from './evidence.ts';
-import { cleanQuestion, questionLanguage } from './input.ts';
 import { personFilter, PersonResolver, type Person } from './person.ts';
 import { languageName, listOf, questionSubject, shortSubject } from './phrasing.ts';
 import { quoteOf } from './quote.ts';
@@ -16,19 +19,9 @@ import { corpusTopics, nearestTopics, type Topic } from './topics.ts';
 import type { Answer, Quote } from './types.ts';
 import { keepVerifiedQuotes } from './verify.ts';
 
-/**
- * The share of a question (weighted by how rare its words are) that one passage and the question it
- * answers must cover for the answer to count as grounded. Below it the bot says the interview does not
- * cover the question. Unknown words weigh the most, so "Bitcoin" or "量子" alone sink a question.
- */
-export const MIN_COVERAGE = 0.5;
-/** Passages considered per question (enough for a few pages of "more quotes"). */
-const CANDIDATE_PASSAGES = 12;
-/** Other speakers' turns (questions, mostly) whose answers are considered. */
-const ASKED_PASSAGES = 5;
-const DEFAULT_LIMIT = 3;
-const MAX_LIMIT = 10;
-const SUGGESTIONS = 3;
+const { minCoverage: MIN_COVERAGE, candidatePassages: CANDIDATE_PASSAGES, askedPassages: ASKED_PASSAGES } = TUNING.answer;
+const { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT, suggestions: SUGGESTIONS } = TUNING.answer;
+export { MIN_COVERAGE };
 
 export interface ExtractiveAnswererOptions {
   corpus: Corpus;
@@ -38,8 +31,9 @@ export interface ExtractiveAnswererOptions {
   defaultPerson: Person;
 }
 
-interface Reading {
-  text: string;
+/** One reading of the question searched: the clause, its analysed query and the evidence found. */
+interface Searched {
+  clause: AskedClause;
   query: AnalyzedQuery;
   evidence: Evidence;
 }
@@ -51,6 +45,8 @@ interface Reading {
  */
 export class ExtractiveAnswerer {
   private readonly people: PersonResolver;
+  private readonly reader: QuestionReader;
+  private readonly retriever: PassageRetriever;
   private readonly sources: Map<string, Source>;
   private readonly ignore: Set<string>;
   /** Per source, the words that are not names, for retelling a quote (built on first use). */
@@ -59,17 +55,34 @@ export class ExtractiveAnswerer {
 
   constructor(private readonly options: ExtractiveAnswererOptions) {
     this.people = new PersonResolver(options.corpus, options.defaultPerson);
+    this.reader = new QuestionReader(options.corpus, options.index, this.people);
+    this.retriever = PassageRetriever.fromIndex(options.index);
     this.sources = new Map(options.corpus.sources.map((s) => [s.meta.id, s]));
     this.ignore = nameTerms(this.people.names());
   }
 
-  ask(question: string, options: AskOptions = {}): Answer {
-    return this.respond(question, options, 'lead');
+  /** Reads a message (with its thread's earlier questions) once; see reading/read.ts. */
+  read(question: string, history: readonly string[] = []): QuestionReading {
+    return this.reader.read(question, history);
+  }
+
+  ask(question: string, options: AskOptions = {}): Promise<Answer> {
+    return this.answer(this.read(question, (options.history ?? []).map((t) => t.question)), options);
+  }
+
+  /** The answer to a question already read. */
+  answer(reading: QuestionReading, options: AskOptions = {}): Promise<Answer> {
+    return this.respond(reading, options, 'lead');
   }
 
   /** The best quotes on a topic, with a one-line heading instead of a lead. */
-  quotes(topic: string, options: AskOptions = {}): Answer {
-    return this.respond(topic, options, 'heading');
+  quotes(topic: string, options: AskOptions = {}): Promise<Answer> {
+    return this.respond(this.reader.readAlone(topic), options, 'heading');
+  }
+
+  /** The clause the corpus supports best for a reading (the standalone question a model works on). */
+  async standalone(reading: QuestionReading, signal?: AbortSignal): Promise<string> {
+    return (await this.search(reading, signal))?.clause.text ?? reading.plain;
   }
 
   /** Topics the corpus covers, in English, best first. */
@@ -82,52 +95,50 @@ export class ExtractiveAnswerer {
     return this.topicList;
   }
 
-  private respond(raw: string, options: AskOptions, style: 'lead' | 'heading'): Answer {
-    const question = cleanQuestion(raw);
-    const language = questionLanguage(question);
-    const person = this.people.resolve(question);
+  private async respond(reading: QuestionReading, options: AskOptions, style: 'lead' | 'heading'): Promise<Answer> {
+    const { language, person } = reading;
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)));
-    const base = { question, mode: 'extractive' as const, language };
+    const base = { question: reading.asked, mode: 'extractive' as const, language };
 
-    const reading = this.read(question, person);
-    if (!reading) {
+    const searched = await this.search(reading, options.signal);
+    if (!searched) {
       const suggestions = this.suggest(new Set(), language);
       const answer = this.options.templates.render(`empty.${language}`, { person: person.name, suggestions: listOf(suggestions, language) });
       return { ...base, answered: false, answer, quotes: [], suggestions };
     }
-    if (reading.evidence.coverage < MIN_COVERAGE || reading.evidence.candidates.length === 0) {
-      return this.refuse(base, reading, person, language, style);
+    if (searched.evidence.candidates.length === 0 || (searched.evidence.coverage < MIN_COVERAGE && !this.coveredTopic(searched))) {
+      return this.refuse(base, searched, person, language, style);
     }
 
-    const page = pickQuotes(reading.evidence.candidates, offset + limit).slice(offset);
+    const page = pickQuotes(searched.evidence.candidates, offset + limit).slice(offset);
     const built = page.map((c) => quoteOf(c.source, c.passage, c.first, c.last));
     const { answer: checked, dropped } = keepVerifiedQuotes({ ...base, answered: true, answer: '', quotes: built }, this.options.corpus, person);
-    if (dropped.length > 0) log.warn('dropped quotes that failed verification', { question, problems: dropped.map((d) => d.reason) });
+    if (dropped.length > 0) log.warn('dropped quotes that failed verification', { question: reading.asked, problems: dropped.map((d) => d.reason) });
     const quotes = checked.quotes;
-    if (quotes.length === 0 && offset === 0) return this.refuse(base, reading, person, language, style);
+    if (quotes.length === 0 && offset === 0) return this.refuse(base, searched, person, language, style);
 
     const answer = quotes.length === 0
       ? this.options.templates.render(`more.none.${language}`, {})
-      : this.lead(style, language, person, this.subject(reading.text, language, style), quotes);
+      : this.lead(style, language, person, this.subject(searched.clause, language, style), quotes);
     return { ...base, answered: true, answer, quotes };
   }
 
   /**
-   * The best-supported reading of the question: the whole text, or one of its sentences that asks
-   * something (ends with "?"), so text around a real question, injected instructions included, cannot
-   * sink it, while a statement next to a question cannot be answered in its place.
+   * The reading the corpus supports best. Each clause that asks is searched (text around a real
+   * question, injected instructions included, cannot sink it); a reading completed from the thread is
+   * preferred when the message refers back and the corpus covers it.
    */
-  private read(question: string, person: Person): Reading | null {
-    const sentences = question.split(/(?<=[??!!。;;])\s*|(?<=\.)\s+/).map((c) => c.trim()).filter((c) => c !== '');
-    const asks = sentences.length > 1 ? sentences.filter((c) => /[??]$/.test(c)) : [];
-    const texts = [question, ...asks];
-    let best: Reading | null = null;
-    for (const text of texts) {
-      const query = analyzeQuery(text, this.options.index, this.ignore);
+  private async search(reading: QuestionReading, signal?: AbortSignal): Promise<Searched | null> {
+    let best: Searched | null = null;
+    for (const clause of reading.clauses) {
+      const query = analyzeQuery(clause.text, this.options.index, this.ignore, clause.topic);
       if (query.concepts.length === 0) continue;
-      const evidence = gatherEvidence(this.find(query, person), query.concepts, query.expects, text);
-      if (!best || evidence.coverage > best.evidence.coverage) best = { text, query, evidence };
+      const found = await this.find(query, reading.person, clause, signal);
+      const evidence = gatherEvidence(found, query.concepts, query.expects, clause.text);
+      const searched = { clause, query, evidence };
+      if (reading.refersBack && clause.from === 'history' && evidence.coverage >= MIN_COVERAGE && evidence.candidates.length > 0) return searched;
+      if (!best || evidence.coverage > best.evidence.coverage) best = searched;
     }
     return best;
   }
@@ -137,19 +148,30 @@ export class ExtractiveAnswerer {
    * opening passages of the person's answers to the other speakers' turns that match it (a question
    * like the user's, asked by the host, is answered right after it).
    */
-  private find(query: AnalyzedQuery, person: Person): FoundPassage[] {
+  private async find(query: AnalyzedQuery, person: Person, clause: AskedClause, signal?: AbortSignal): Promise<FoundPassage[]> {
     const filter = personFilter(person);
     const found = new Map<string, FoundPassage>();
     const add = (passage: Passage, relative: number) => {
       const seen = found.get(passage.id);
       if (!seen || seen.relative < relative) found.set(passage.id, { source: this.sourceOf(passage), passage, relative });
     };
-    const direct = this.options.index.search(query.searchTerms, filter, CANDIDATE_PASSAGES);
+    // Both channels go through the LangChain retriever, so callbacks and tracing see every retrieval;
+    // the read query travels in the call's config and the text is not parsed again.
+    const retrieve = async (passageQuery: PassageQuery, channel: string) =>
+      this.retriever.hitsOf(
+        await this.retriever.invoke(clause.text, {
+          configurable: { passageQuery },
+          metadata: { channel, person: person.name, topic: clause.topic, from: clause.from },
+          runName: `PassageRetriever:${channel}`,
+          ...(signal ? { signal } : {}),
+        }),
+      );
+    const [direct, asked] = await Promise.all([
+      retrieve({ terms: query.searchTerms, filter, k: CANDIDATE_PASSAGES }, 'person'),
+      retrieve({ terms: query.searchTerms, filter: { roles: ['host', 'guest', 'other'] }, k: CANDIDATE_PASSAGES * 2 }, 'asked'),
+    ]);
     for (const hit of direct) add(hit.passage, hit.score / direct[0]!.score);
-    const others = this.options.index
-      .search(query.searchTerms, { roles: ['host', 'guest', 'other'] }, CANDIDATE_PASSAGES * 2)
-      .filter((hit) => !matchesFilter(hit.passage, filter))
-      .slice(0, ASKED_PASSAGES);
+    const others = asked.filter((hit) => !matchesFilter(hit.passage, filter)).slice(0, ASKED_PASSAGES);
     for (const hit of others) {
       const answer = nextTurnStart(this.sourceOf(hit.passage), hit.passage.index);
       if (answer && matchesFilter(answer, filter)) add(answer, hit.score / others[0]!.score);
@@ -162,8 +184,9 @@ export class ExtractiveAnswerer {
   }
 
   /** What the question is about, to echo; a topic given as is (quotes on "robotics") is its own subject. */
-  private subject(text: string, language: 'zh' | 'en', style: 'lead' | 'heading'): string | null {
-    return questionSubject(text, language) ?? (style === 'heading' ? shortSubject(text) : null);
+  private subject(clause: AskedClause, language: 'zh' | 'en', style: 'lead' | 'heading'): string | null {
+    if (clause.topic) return shortSubject(clause.topic);
+    return questionSubject(clause.text, language) ?? (style === 'heading' ? shortSubject(clause.text) : null);
   }
 
   private lead(style: 'lead' | 'heading', language: 'zh' | 'en', person: Person, subject: string | null, quotes: Quote[]): string {
@@ -208,26 +231,48 @@ export class ExtractiveAnswerer {
 
   private refuse(
     base: Pick<Answer, 'question' | 'mode' | 'language'>,
-    reading: Reading,
+    searched: Searched,
     person: Person,
     language: 'zh' | 'en',
     style: 'lead' | 'heading',
   ): Answer {
     const terms = new Set<string>();
-    for (const c of reading.query.concepts) {
+    for (const c of searched.query.concepts) {
       terms.add(c.term);
       for (const r of c.related) terms.add(r);
     }
-    const suggestions = this.suggest(terms, language);
-    const subject = this.subject(reading.text, language, style);
+    // Never "it doesn't cover X … it does cover X": a topic that is the one asked about is not offered.
+    const asked = topicConcepts(searched.query);
+    const suggestions = this.suggest(terms, language, (topic) => asked.length > 0 && coversAll(topic, asked));
+    const subject = this.subject(searched.clause, language, style);
     const values = { person: person.name, topic: subject ?? '', suggestions: listOf(suggestions, language) };
     const answer = this.options.templates.render(subject ? `refusal.${language}` : `refusal.${language}.none`, values);
     return { ...base, answered: false, answer, quotes: [], suggestions };
   }
 
+  /**
+   * Whether one of the corpus's own topics is exactly what was asked (all its topic words): then the
+   * question is covered even when no single turn repeats enough of its words.
+   */
+  private coveredTopic(searched: Searched): boolean {
+    const asked = topicConcepts(searched.query);
+    return asked.length > 0 && this.allTopics().some((topic) => coversAll(topic, asked));
+  }
+
   /** The nearest covered topics, in the answer's language when the corpus has them in it. */
-  private suggest(terms: ReadonlySet<string>, language: 'zh' | 'en'): string[] {
-    const near = nearestTopics(this.allTopics(), terms, (t) => this.options.index.idf(t), SUGGESTIONS);
+  private suggest(terms: ReadonlySet<string>, language: 'zh' | 'en', exclude: (topic: Topic) => boolean = () => false): string[] {
+    const topics = this.allTopics().filter((t) => !exclude(t));
+    const near = nearestTopics(topics, terms, (t) => this.options.index.idf(t), SUGGESTIONS);
     return near.map((t) => (language === 'zh' && t.original ? t.original : t.label));
   }
+}
+
+/** The concepts a question is about: not its context words, not weak words. */
+function topicConcepts(query: AnalyzedQuery): QueryConcept[] {
+  return query.concepts.filter((c) => c.weight > TUNING.query.weakConceptWeight);
+}
+
+/** Whether a topic's terms hold every one of the concepts (the word itself or a related one). */
+function coversAll(topic: Topic, concepts: readonly QueryConcept[]): boolean {
+  return concepts.every((c) => topic.terms.has(c.term) || c.related.some((r) => topic.terms.has(r)));
 }

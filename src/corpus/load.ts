@@ -91,6 +91,7 @@ export function loadSource(dir: string, path: string, read: ReadFile = (p) => re
     host: metaFile.host,
     guest: metaFile.guest,
     format: formatName!,
+    ...(Object.keys(metaFile.aliases).length > 0 ? { aliases: metaFile.aliases } : {}),
   };
   const parsed = parser(text, {
     file,

@@ -19,6 +19,11 @@ export const MetaFileSchema = z.object({
   speakers: z.record(z.string(), z.enum(['host', 'guest', 'other'])).default({}),
   /** Display names for labels that are not names (e.g. "Q" -> the host's name). */
   speakerNames: z.record(z.string(), z.string()).default({}),
+  /**
+   * Other ways readers write a speaker's name (another script, a first name alone): "Aidan Gomez" ->
+   * ["艾丹·戈麦斯", "戈麦斯"]. A question naming an alias is about that speaker.
+   */
+  aliases: z.record(z.string(), z.array(z.string().min(1))).default({}),
   /** Lines that are the document's own narration (intro, credits), as "1-12". */
   narrationLines: z.array(LineRange).default([]),
 });

@@ -64,6 +64,8 @@ export interface SourceMeta {
   host: string | null;
   guest: string | null;
   format: string;
+  /** Other written forms of speakers' names (display name -> aliases), from the meta file. */
+  aliases?: Record<string, string[]>;
 }
 
 /** A loaded transcript: its metadata, its full text kept byte for byte, and its passages. */

@@ -7,6 +7,8 @@ export const EvalItemSchema = z.object({
   id: z.string().min(1),
   lang: z.string().optional(),
   question: z.string().min(1),
+  /** Earlier questions of the same thread, answered first in order; `question` is the one scored. */
+  history: z.array(z.string().min(1)).optional(),
   answerable: z.boolean(),
   /** Any of these overlapping a quote counts as the right evidence. */
   gold_any: z.array(z.string().min(1)).optional(),

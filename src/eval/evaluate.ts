@@ -1,4 +1,5 @@
 import type { Answer, Quote } from '../answer/types.ts';
+import { askInThread } from '../answer/thread.ts';
 import type { GomezCore } from '../core.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { loadEvalSet, type EvalItem } from './dataset.ts';
@@ -113,7 +114,7 @@ export async function evaluateItems(core: GomezCore, items: readonly EvalItem[],
   for (const s of core.corpus.sources) if (s.meta.guest) guestNames.add(s.meta.guest.toLowerCase());
   const results: EvalResult[] = [];
   for (const item of items) {
-    const answer = await core.ask(item.question);
+    const answer = await askInThread(core, item.history ?? [], item.question);
     results.push(scoreItem(item, answer, core.corpus, guestNames));
   }
   const answerable = results.filter((r) => r.answerable);

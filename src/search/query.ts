@@ -1,4 +1,5 @@
 import { hasChinese } from '../text/language.ts';
+import { TUNING } from '../tuning.ts';
 import { englishTerm, englishVariants } from './english.ts';
 import type { PassageIndex, WeightedTerm } from './passage-index.ts';
 import { relatedTerms } from './related-terms.ts';
@@ -31,15 +32,13 @@ const CHINESE_FRAME = new Set([
 
 const WEAK_ENGLISH_TERMS = new Set(WEAK_ENGLISH.map(englishTerm).filter((t): t is string => t !== null));
 const WEAK_CHINESE_TERMS = new Set(WEAK_CHINESE);
-/** Coverage weight of a weak word (a rare topic word weighs 3–6). */
-const WEAK_CONCEPT_WEIGHT = 0.8;
+const { weakConceptWeight: WEAK_CONCEPT_WEIGHT, contextConceptWeight: CONTEXT_CONCEPT_WEIGHT } = TUNING.query;
 /** Chinese particles a segmenter may leave glued to a verb ("融了" -> "融"). */
 const TRAILING_PARTICLES = /[了过着的地得吗呢吧啊]+$/u;
 
-const FRAME_WEIGHT = 0.15;
-const RELATED_WEIGHT = 0.5;
+const { frameWeight: FRAME_WEIGHT, relatedWeight: RELATED_WEIGHT } = TUNING.query;
 /** How much a related word (or part of an unknown compound) counts as covering the question's word. */
-export const RELATED_CREDIT = 0.7;
+export const RELATED_CREDIT = TUNING.query.relatedCredit;
 
 /** One content word of a question and the index terms that stand for it. */
 export interface QueryConcept {
@@ -91,12 +90,29 @@ export function nameTerms(names: readonly string[]): Set<string> {
   return out;
 }
 
-/** Splits a question into content concepts (weighted by how rare they are in the corpus) and frame words. */
-export function analyzeQuery(question: string, index: PassageIndex, ignore: ReadonlySet<string> = new Set()): AnalyzedQuery {
+/**
+ * The terms of a question's marked topic ("synthetic data" in "can someone tell me what he said about
+ * synthetic data"), or null when it has none worth weighing apart (no content word of its own).
+ */
+function topicTerms(topic: string | null | undefined, ignore: ReadonlySet<string>): Set<string> | null {
+  if (!topic) return null;
+  const terms = tokenizeDetailed(topic)
+    .map((t) => t.term)
+    .filter((t) => !ignore.has(t) && !ENGLISH_FRAME.has(t) && !CHINESE_FRAME.has(t));
+  return terms.length > 0 ? new Set(terms) : null;
+}
+
+/**
+ * Splits a question into content concepts (weighted by how rare they are in the corpus) and frame words.
+ * With a `topic` (the words the question is about), the other words are context: they help rank but
+ * weigh little and never sink the question, so chat framing cannot turn an answer into a refusal.
+ */
+export function analyzeQuery(question: string, index: PassageIndex, ignore: ReadonlySet<string> = new Set(), topic?: string | null): AnalyzedQuery {
   const concepts = new Map<string, QueryConcept>();
   const frame: string[] = [];
   const maxIdf = index.idf('\u0000no-such-term');
   const tokens = tokenizeDetailed(question);
+  const inTopic = topicTerms(topic, ignore);
   const seen = new Set(tokens.map((t) => t.term));
   const known = (t: string) => index.documentFrequency(t) > 0;
   for (const token of tokens) {
@@ -128,9 +144,17 @@ export function analyzeQuery(question: string, index: PassageIndex, ignore: Read
       const parts = hanParts(term);
       if (parts.length > 0 && parts.every(known)) related = [...new Set([...related, ...parts])];
     }
+    if (inTopic && !inTopic.has(token.term) && !inTopic.has(term)) {
+      // Outside the topic: context, never a reason to refuse.
+      const weight = Math.min(CONTEXT_CONCEPT_WEIGHT, known(term) ? index.idf(term) : CONTEXT_CONCEPT_WEIGHT);
+      concepts.set(term, { term, surface: token.surface, related: [], weight, unknown: false, named: false });
+      continue;
+    }
     const weak = (token.han ? WEAK_CHINESE_TERMS : WEAK_ENGLISH_TERMS).has(term)
       || (token.han && term.length === 1 && !known(term))
-      || (!token.han && !known(term) && related.length === 0 && isMannerAdverb(token.surface));
+      || (!token.han && !known(term) && related.length === 0 && isMannerAdverb(token.surface))
+      // A short lower-case word the corpus never uses ("abt", "pls", "tbh") is chat shorthand, not a topic.
+      || (!token.han && !known(term) && related.length === 0 && /^[a-z]{1,3}$/.test(token.surface));
     // A word the corpus lacks but says otherwise weighs what its stand-ins weigh; a word with no
     // stand-in at all weighs the most (it is what sinks "Bitcoin" or "量子"). Weak words weigh little.
     const weight = weak
@@ -171,7 +195,7 @@ export function coverage(concepts: readonly QueryConcept[], terms: ReadonlySet<s
 }
 
 /** How much a name counts when only the other speaker's words (or a heading) around a turn contain it. */
-export const NAMED_CONTEXT_CREDIT = 0.3;
+export const NAMED_CONTEXT_CREDIT = TUNING.query.namedContextCredit;
 
 /**
  * Coverage of a question by a turn: its own words count fully; the words around it (the question it

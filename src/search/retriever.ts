@@ -1,9 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CallbackManagerForRetrieverRun } from '@langchain/core/callbacks/manager';
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
+import type { RunnableConfig } from '@langchain/core/runnables';
 import type { Corpus, Role } from '../corpus/types.ts';
 import { passageTranslation, sentenceTerms } from './fields.ts';
-import { PassageIndex, type BuildOptions, type PassageFilter, type PassageHit } from './passage-index.ts';
+import { PassageIndex, type BuildOptions, type PassageFilter, type PassageHit, type WeightedTerm } from './passage-index.ts';
 import { analyzeQuery, nameTerms } from './query.ts';
 import { tokenizeForIndex } from './tokenize.ts';
 
@@ -30,6 +32,26 @@ export interface PassageRetrieverInput extends BaseRetrieverInput {
   k?: number;
   filter?: PassageFilter;
 }
+
+/**
+ * A query already read by the answerer (its weighted terms, whose passages, how many): passed in the
+ * call's config so the retrieval still runs through `invoke` (callbacks, tracing) without the text
+ * being parsed a second time.
+ */
+export interface PassageQuery {
+  /** The weighted terms to search; without them the input text is analysed here. */
+  terms?: WeightedTerm[];
+  filter?: PassageFilter;
+  k?: number;
+}
+
+/** Call options of PassageRetriever.invoke: `configurable.passageQuery` carries a read query. */
+export interface PassageRetrieverCallOptions extends RunnableConfig {
+  configurable?: RunnableConfig['configurable'] & { passageQuery?: PassageQuery };
+}
+
+/** The read query of the call in progress (invoke -> _getRelevantDocuments, per async context). */
+const callQuery = new AsyncLocalStorage<PassageQuery>();
 
 export interface RetrieverOptions {
   k?: number;
@@ -98,19 +120,41 @@ export class PassageRetriever extends BaseRetriever<PassageMetadata> {
     return this.index.search(analyzed.searchTerms, filter, k);
   }
 
+  /**
+   * LangChain's entry point. With `configurable.passageQuery` (the answerer's read question) that query
+   * is searched as is; otherwise the text is analysed here.
+   */
+  override async invoke(input: string, options?: PassageRetrieverCallOptions): Promise<Document<PassageMetadata>[]> {
+    const query = options?.configurable?.passageQuery;
+    return query ? callQuery.run(query, () => super.invoke(input, options)) : super.invoke(input, options);
+  }
+
   override async _getRelevantDocuments(
     query: string,
     _runManager?: CallbackManagerForRetrieverRun,
   ): Promise<Document<PassageMetadata>[]> {
-    return this.searchPassages(query).map((hit) => toDocument(hit));
+    const read = callQuery.getStore();
+    const filter = read?.filter ?? this.filter;
+    const k = read?.k ?? this.k;
+    const hits = read?.terms ? this.index.search(read.terms, filter, k) : this.searchPassages(query, filter, k);
+    return hits.map((hit) => toDocument(hit, read?.terms === undefined));
+  }
+
+  /** The passages of documents this retriever returned, with their scores, best first. */
+  hitsOf(documents: readonly Document<PassageMetadata>[]): PassageHit[] {
+    return documents.flatMap((d) => {
+      const passage = this.index.passage(d.metadata.passageId);
+      return passage ? [{ passage, score: d.metadata.score, terms: d.metadata.terms }] : [];
+    });
   }
 }
 
-function toDocument(hit: PassageHit): Document<PassageMetadata> {
+/** A hit as a LangChain Document; `matchSentences` marks the sentences holding a query term (costs a tokenisation). */
+function toDocument(hit: PassageHit, matchSentences = true): Document<PassageMetadata> {
   const { passage } = hit;
   const wanted = new Set(hit.terms);
   const matchedSentences: number[] = [];
-  passage.sentences.forEach((s, i) => {
+  if (matchSentences) passage.sentences.forEach((s, i) => {
     // The sentence's search terms count too: a question may reach it only through them.
     const terms = tokenizeForIndex([s.text, s.translation, sentenceTerms(s)].filter(Boolean).join('\n'));
     if (terms.some((t) => wanted.has(t))) matchedSentences.push(i);

@@ -14,6 +14,9 @@ const ENGLISH_EXTRA = [
   'one', 'ones', 'hmm', 'mm', 'right', 'sure', 'anyway', 'something', 'anything', 'everything', 'nothing',
   'someone', 'anyone', 'everyone', 'via', 'per', 'upon', 'onto', 'within', 'without', 'toward', 'towards',
   'having', 'being', 'getting', 'gets', 'goes', 'went', 'say', 'says', 'said', 'tell', 'told', 'whats', 'hes', 'shes',
+  // Indefinite pronouns and adverbs (a closed class): they point at a topic, they never are one.
+  'somewhere', 'anywhere', 'everywhere', 'nowhere', 'elsewhere', 'somehow', 'anyhow', 'sometime', 'someday',
+  'anymore', 'somebody', 'anybody', 'everybody', 'nobody', 'whatever', 'whoever', 'wherever', 'whenever',
 ];
 
 const CHINESE_EXTRA = [

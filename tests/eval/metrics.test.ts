@@ -31,6 +31,9 @@ function scriptedCore(answers: Record<string, Quote[] | 'refuse'>): GomezCore {
     corpus,
     guestName: 'Aidan Gomez',
     botName: 'Verbatim',
+    read: () => {
+      throw new Error('not used by the eval');
+    },
     ask: async (question: string): Promise<Answer> => {
       const scripted = answers[question] ?? 'refuse';
       return scripted === 'refuse'

@@ -5,7 +5,9 @@ import { callChat, type ChatClient } from '../../llm/chat.ts';
 import { ModelError } from '../../llm/failure.ts';
 import { fillTemplate, type ModelPrompts } from '../../llm/prompts.ts';
 import { log } from '../../log.ts';
-import type { FollowUpRewriter } from '../condense.ts';
+
+/** Rewrites a follow-up into a standalone question with the model; resolves to null when it cannot. */
+export type FollowUpRewriter = (question: string, history: ConversationTurn[]) => Promise<string | null>;
 
 /** Earlier turns given to the model: the last few are enough to resolve "why?" and "and X?". */
 const MAX_TURNS = 6;

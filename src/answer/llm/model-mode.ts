@@ -13,7 +13,6 @@ import { translateQuery } from '../../llm/translate-query.ts';
 import { log } from '../../log.ts';
 import { DenseRetriever } from '../../search/dense.ts';
 import { EmbeddingCache } from '../../search/embedding-cache.ts';
-import { condenseQuestion } from '../condense.ts';
 import type { Person } from '../person.ts';
 import type { Answer } from '../types.ts';
 import { composeAnswer } from './compose.ts';
@@ -29,8 +28,6 @@ export interface ModelModeOptions {
   env: Env;
   /** Where the embeddings cache lives (DATA_DIR); without it vectors are kept in memory only. */
   dataDir?: string;
-  /** Who a question is about (the core's PersonResolver): whose words may be quoted. */
-  personFor(question: string): Person;
   /** Lexical search for the person's passages (the core's PassageRetriever), best first. */
   lexical(query: string, person: Person): Promise<Passage[]>;
   /** Prompt folder (tests); defaults to the repository's prompts/. */
@@ -42,6 +39,8 @@ export interface ModelAnswerRequest {
   question: string;
   /** The standalone question (condensed follow-up) retrieval and the model work on. */
   standalone: string;
+  /** Who it is about (from the question's reading): whose words may be quoted. */
+  person: Person;
   /** The answer given without the model: evidence seed and fallback. */
   extractive: Answer;
   limit: number;
@@ -93,10 +92,9 @@ export class ModelMode {
     return new ModelBudget(this.client.settings.timeoutMs);
   }
 
-  /** Standalone question for a follow-up, rewritten by the model (heuristic if it fails). */
-  condense(question: string, history: ConversationTurn[], budget: ModelBudget): Promise<string> {
-    const guest = this.options.personFor(question).name;
-    return condenseQuestion(question, history, { guest, rewrite: modelRewriter(this.client, this.prompts, guest, budget) });
+  /** Standalone question for a follow-up, rewritten by the model; null when it fails (the reading's is used). */
+  condense(question: string, history: ConversationTurn[], person: Person, budget: ModelBudget): Promise<string | null> {
+    return modelRewriter(this.client, this.prompts, person.name, budget)(question, history);
   }
 
   /** The model's verified answer, or the extractive one when the model fails or nothing survives verification. */
@@ -107,7 +105,7 @@ export class ModelMode {
     // irrelevant quotes).
     if (!extractive.answered) return extractive;
     const started = Date.now();
-    const person = this.options.personFor(request.standalone);
+    const { person } = request;
     const tools = quoteToolsFor(this.options.corpus, person);
     try {
       if (!budget.usable) throw budget.lastFailure ?? new ModelError('timeout', 'no time left for the answer call');

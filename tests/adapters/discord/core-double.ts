@@ -1,3 +1,6 @@
+import { PersonResolver } from '../../../src/answer/person.ts';
+import { QuestionReader } from '../../../src/answer/reading/read.ts';
+import { PassageIndex } from '../../../src/search/passage-index.ts';
 import type { Answer, Quote } from '../../../src/answer/types.ts';
 import { readEnv } from '../../../src/config/env.ts';
 import type { AskOptions, GomezCore } from '../../../src/core.ts';
@@ -45,8 +48,10 @@ export function coreDouble(corpus: Corpus, overrides: Partial<GomezCore> = {}): 
       mode: 'extractive',
     };
   };
+  const reader = new QuestionReader(corpus, PassageIndex.build(corpus), new PersonResolver(corpus, { name: 'Aidan Gomez', speaker: null }));
   return {
     corpus,
+    read: (text, history) => reader.read(text, history),
     guestName: 'Aidan Gomez',
     botName: 'Verbatim',
     ask: async (q, o) => page(q, o),

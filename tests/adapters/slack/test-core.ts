@@ -19,6 +19,7 @@ export async function testCore(): Promise<GomezCore> {
     guestName: core.guestName,
     botName: core.botName,
     ask: (question, options) => core.ask(question, options),
+    read: (text, history) => core.read(text, history),
     quotes: (topic, options) => core.quotes(topic, options),
     summarize: (options) => core.summarize(options),
     topics: () => core.topics(),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { contractAnswer } from '../../../answer/contract.ts';
+import { askInThread } from '../../../answer/thread.ts';
 import type { GomezCore } from '../../../core.ts';
 import { InputError, userMessageFor } from '../../../errors.ts';
 import { log } from '../../../log.ts';
@@ -10,7 +11,12 @@ import { renderAnswer, styleFor } from '../render.ts';
 
 const USAGE = 'gomez ask "<question>" [--json] [--corpus DIR]\n       gomez ask --json --batch FILE [--corpus DIR]';
 
-const BatchLine = z.object({ question: z.string(), id: z.union([z.string(), z.number()]).optional() });
+const BatchLine = z.object({
+  question: z.string(),
+  id: z.union([z.string(), z.number()]).optional(),
+  /** Earlier questions of the same thread, answered first in order (see askInThread). */
+  history: z.array(z.string()).optional(),
+});
 
 /** `gomez ask`: one answer, or one JSON answer per line of a batch file. */
 export async function runAsk(args: string[], io: Io): Promise<number> {
@@ -56,11 +62,11 @@ async function runBatch(core: GomezCore, file: string, io: Io): Promise<number> 
       parsed = BatchLine.parse(JSON.parse(row));
     } catch {
       failures++;
-      println(io.stdout, JSON.stringify({ line: i + 1, error: 'not a JSON object with a "question" string' }));
+      println(io.stdout, JSON.stringify({ line: i + 1, error: 'not a JSON object with a "question" string (and optional "id", "history")' }));
       continue;
     }
     try {
-      const answer = await core.ask(parsed.question);
+      const answer = await askInThread(core, parsed.history ?? [], parsed.question);
       println(io.stdout, JSON.stringify(parsed.id === undefined ? contractAnswer(answer) : { id: parsed.id, ...contractAnswer(answer) }));
     } catch (error) {
       failures++;

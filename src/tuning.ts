@@ -1,0 +1,61 @@
+/**
+ * Every ranking, coverage and refusal constant of the answer pipeline, in one place, each with why it
+ * has its value. docs/retrieval.md describes how they act together. Change one here, then run
+ * `gomez eval` on every set (and the frozen held-out set, which is never tuned on) before keeping it.
+ */
+export const TUNING = {
+  reading: {
+    /** A question longer than this is refused rather than cut: a cut question may ask something else. */
+    maxQuestionChars: 1000,
+    /**
+     * Words before a question word that may still be framing ("random thought but what…"). Five covers
+     * chat openers; a longer run is more likely part of the question.
+     */
+    maxPreambleWords: 5,
+    /** A follow-up without a marked topic and at most this many words takes the previous question's topic. */
+    maxElaborationWords: 10,
+    /** A clause of at most this many words after a fuller question ("context?") only asks for more of it. */
+    maxAppendageWords: 2,
+    /** Earlier questions of a thread that are read to resolve a follow-up (older ones rarely matter). */
+    maxHistoryQuestions: 4,
+  },
+  spelling: {
+    /** Shorter words are left alone: at four letters one edit reaches too many other words. */
+    minLength: 5,
+    /** From this length two edits (a swapped pair of letters) are allowed; below it one. */
+    twoEditsFrom: 8,
+  },
+  query: {
+    /** Weight of a frame word ("say", "怎么看") in the search; it never counts as coverage. */
+    frameWeight: 0.15,
+    /** Search weight of a related term (thesaurus) against the word itself. */
+    relatedWeight: 0.5,
+    /** How much a related term counts toward covering the question's word. */
+    relatedCredit: 0.7,
+    /** Coverage weight of a weak word ("really", "一下"); a rare topic word weighs 3–6 (its IDF). */
+    weakConceptWeight: 0.8,
+    /**
+     * Weight of a word outside the question's marked topic ("someone tell me" in "can someone tell me
+     * what he said about X"): it still helps rank, but can neither carry nor sink coverage on its own.
+     */
+    contextConceptWeight: 0.3,
+    /** A name found only in the host's question or a heading around a turn counts this much. */
+    namedContextCredit: 0.3,
+  },
+  answer: {
+    /**
+     * The share of a question (weighted by word rarity) that one turn and the question it answers must
+     * cover for the answer to count as grounded; below it the bot says the interview does not cover it.
+     */
+    minCoverage: 0.5,
+    /** Passages retrieved per question (enough for a few pages of "more quotes"). */
+    candidatePassages: 12,
+    /** Other speakers' turns (questions, mostly) whose answers are considered. */
+    askedPassages: 5,
+    /** Quotes per answer unless the caller asks for another number, and the most it may ask for. */
+    defaultLimit: 3,
+    maxLimit: 10,
+    /** Covered topics offered with a refusal. */
+    suggestions: 3,
+  },
+} as const;
