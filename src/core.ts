@@ -1,3 +1,4 @@
+import type { Callbacks } from '@langchain/core/callbacks/manager';
 import type { Answer, Summary } from './answer/types.ts';
 import type { QuestionReading } from './answer/reading/types.ts';
 import type { Corpus } from './corpus/types.ts';
@@ -16,6 +17,11 @@ export interface AskOptions {
   /** How many quotes to return (default 3). */
   limit?: number;
   signal?: AbortSignal;
+  /**
+   * LangChain callbacks (a tracer, a LangSmith handler, a counter in tests): every retrieval and model
+   * call made for this question runs with them.
+   */
+  callbacks?: Callbacks;
 }
 
 export interface SummarizeOptions {

@@ -31,6 +31,9 @@ export interface ExtractiveAnswererOptions {
   defaultPerson: Person;
 }
 
+/** What a retrieval runs with: the question's abort signal and LangChain callbacks. */
+export type RunOptions = Pick<AskOptions, 'signal' | 'callbacks'>;
+
 /** One reading of the question searched: the clause, its analysed query and the evidence found. */
 interface Searched {
   clause: AskedClause;
@@ -81,8 +84,8 @@ export class ExtractiveAnswerer {
   }
 
   /** The clause the corpus supports best for a reading (the standalone question a model works on). */
-  async standalone(reading: QuestionReading, signal?: AbortSignal): Promise<string> {
-    return (await this.search(reading, signal))?.clause.text ?? reading.plain;
+  async standalone(reading: QuestionReading, run: RunOptions = {}): Promise<string> {
+    return (await this.search(reading, run))?.clause.text ?? reading.plain;
   }
 
   /** Topics the corpus covers, in English, best first. */
@@ -101,7 +104,9 @@ export class ExtractiveAnswerer {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? DEFAULT_LIMIT)));
     const base = { question: reading.asked, mode: 'extractive' as const, language };
 
-    const searched = await this.search(reading, options.signal);
+    // Help, a greeting or thanks asks nothing to search: what the bot can be asked, with real topics.
+    const asksNothing = reading.kind === 'help' || reading.kind === 'greeting' || reading.kind === 'thanks';
+    const searched = asksNothing ? null : await this.search(reading, options);
     if (!searched) {
       const suggestions = this.suggest(new Set(), language);
       const answer = this.options.templates.render(`empty.${language}`, { person: person.name, suggestions: listOf(suggestions, language) });
@@ -129,12 +134,12 @@ export class ExtractiveAnswerer {
    * question, injected instructions included, cannot sink it); a reading completed from the thread is
    * preferred when the message refers back and the corpus covers it.
    */
-  private async search(reading: QuestionReading, signal?: AbortSignal): Promise<Searched | null> {
+  private async search(reading: QuestionReading, run: RunOptions): Promise<Searched | null> {
     let best: Searched | null = null;
     for (const clause of reading.clauses) {
       const query = analyzeQuery(clause.text, this.options.index, this.ignore, clause.topic);
       if (query.concepts.length === 0) continue;
-      const found = await this.find(query, reading.person, clause, signal);
+      const found = await this.find(query, reading.person, clause, run);
       const evidence = gatherEvidence(found, query.concepts, query.expects, clause.text);
       const searched = { clause, query, evidence };
       if (reading.refersBack && clause.from === 'history' && evidence.coverage >= MIN_COVERAGE && evidence.candidates.length > 0) return searched;
@@ -148,7 +153,7 @@ export class ExtractiveAnswerer {
    * opening passages of the person's answers to the other speakers' turns that match it (a question
    * like the user's, asked by the host, is answered right after it).
    */
-  private async find(query: AnalyzedQuery, person: Person, clause: AskedClause, signal?: AbortSignal): Promise<FoundPassage[]> {
+  private async find(query: AnalyzedQuery, person: Person, clause: AskedClause, run: RunOptions): Promise<FoundPassage[]> {
     const filter = personFilter(person);
     const found = new Map<string, FoundPassage>();
     const add = (passage: Passage, relative: number) => {
@@ -163,7 +168,8 @@ export class ExtractiveAnswerer {
           configurable: { passageQuery },
           metadata: { channel, person: person.name, topic: clause.topic, from: clause.from },
           runName: `PassageRetriever:${channel}`,
-          ...(signal ? { signal } : {}),
+          ...(run.signal ? { signal: run.signal } : {}),
+          ...(run.callbacks ? { callbacks: run.callbacks } : {}),
         }),
       );
     const [direct, asked] = await Promise.all([

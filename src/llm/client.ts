@@ -1,14 +1,16 @@
-import { ChatOpenAI } from '@langchain/openai';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { initChatModel } from 'langchain/chat_models/universal';
 import type { ChatClient } from './chat.ts';
 import type { ModelSettings } from './settings.ts';
 
 /**
- * The ChatOpenAI client for model mode. Kept apart from chat.ts so extractive mode never loads
- * @langchain/openai (it costs hundreds of milliseconds at start).
+ * The chat model for model mode, built from configuration with LangChain's initChatModel (any
+ * OpenAI-compatible endpoint through the "openai" provider). Kept apart from chat.ts so extractive
+ * mode never loads langchain or @langchain/openai (they cost hundreds of milliseconds at start).
  */
-export function createChatClient(settings: ModelSettings): ChatClient {
-  const model = new ChatOpenAI({
-    model: settings.chatModel,
+export async function createChatClient(settings: ModelSettings): Promise<ChatClient> {
+  const model = await initChatModel(settings.chatModel, {
+    modelProvider: 'openai',
     apiKey: settings.apiKey,
     configuration: { baseURL: settings.baseURL },
     temperature: 0,
@@ -17,5 +19,5 @@ export function createChatClient(settings: ModelSettings): ChatClient {
     maxRetries: 0,
     timeout: settings.timeoutMs,
   });
-  return { model, settings };
+  return { model: model as unknown as BaseChatModel, settings };
 }

@@ -16,7 +16,7 @@ export async function summaryModel(env: Env, guestName: string): Promise<{ rewri
     import('./model-takeaways.ts'),
   ]);
   const options = {
-    client: createChatClient(settings),
+    client: await createChatClient(settings),
     persona: loadModelPrompts().persona,
     prompt: loadSummaryPrompt(),
     guestName,

@@ -46,7 +46,7 @@ describe('model settings', () => {
 describe('callChat against the fake OpenAI server (real ChatOpenAI)', () => {
   it('returns the message content and sends model, messages and key', async () => {
     fake.onChat(() => ({ kind: 'content', content: 'hello there' }));
-    const text = await callChat(client(), [new HumanMessage('hi')], { json: true });
+    const text = await callChat(await client(), [new HumanMessage('hi')], { json: true });
     expect(text).toBe('hello there');
     const last = fake.requests.at(-1)!;
     expect(last.path).toBe('/v1/chat/completions');
@@ -60,7 +60,7 @@ describe('callChat against the fake OpenAI server (real ChatOpenAI)', () => {
   it('gives up on a hanging server at the timeout', async () => {
     fake.onChat(() => ({ kind: 'hang' }));
     const started = Date.now();
-    const error = await failure(callChat(client(500), [new HumanMessage('hi')]));
+    const error = await failure(callChat(await client(500), [new HumanMessage('hi')]));
     expect(error.reason).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(500 + 1000);
   });
@@ -73,7 +73,7 @@ describe('callChat against the fake OpenAI server (real ChatOpenAI)', () => {
   ] as const)('classifies HTTP %i as %s, with one attempt only', async (status, reason) => {
     fake.onChat(() => ({ kind: 'status', status, message: 'Incorrect API key provided: sk-test-secret-123456' }));
     const before = fake.chatRequests().length;
-    const error = await failure(callChat(client(), [new HumanMessage('hi')]));
+    const error = await failure(callChat(await client(), [new HumanMessage('hi')]));
     expect(error.reason).toBe(reason);
     expect(error.status).toBe(status);
     expect(error.message).not.toContain('sk-test-secret-123456');
@@ -82,9 +82,9 @@ describe('callChat against the fake OpenAI server (real ChatOpenAI)', () => {
 
   it('classifies a malformed body and an empty message', async () => {
     fake.onChat(() => ({ kind: 'raw', body: '{"id": "chatcmpl-1", "choices": [' }));
-    expect((await failure(callChat(client(), [new HumanMessage('hi')]))).reason).toBe('malformed-response');
+    expect((await failure(callChat(await client(), [new HumanMessage('hi')]))).reason).toBe('malformed-response');
     fake.onChat(() => ({ kind: 'content', content: '   ' }));
-    expect((await failure(callChat(client(), [new HumanMessage('hi')]))).reason).toBe('malformed-response');
+    expect((await failure(callChat(await client(), [new HumanMessage('hi')]))).reason).toBe('malformed-response');
   });
 
   it('classifies a refused connection', async () => {
@@ -93,7 +93,7 @@ describe('callChat against the fake OpenAI server (real ChatOpenAI)', () => {
     const address = closed.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await failure(callChat(client(1000, `http://127.0.0.1:${port}/v1`), [new HumanMessage('hi')]));
+    const error = await failure(callChat(await client(1000, `http://127.0.0.1:${port}/v1`), [new HumanMessage('hi')]));
     expect(error.reason).toBe('unreachable');
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BaseCallbackHandler } from '@langchain/core/callbacks/base';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readEnv } from '../../src/config/env.ts';
 import type { GomezCore } from '../../src/core.ts';
@@ -53,6 +54,40 @@ const validAnswer = modelScript((request) => {
 });
 
 describe('model mode over the real core and the fake OpenAI server', () => {
+  it('falls back to JSON mode when the server refuses structured output, and still answers with the model', async () => {
+    fake.onChat((request) => {
+      const format = (request.raw.response_format as { type?: string } | undefined)?.type;
+      if (kindOf(request) === 'answer' && format === 'json_schema') return { kind: 'status', status: 400, message: 'response_format json_schema is not supported' };
+      return validAnswer(request);
+    });
+    const before = answerRequests().length;
+    const answer = await modelCore.ask(QUESTION);
+    const sent = answerRequests().slice(before).map((r) => (r.raw.response_format as { type: string }).type);
+    expect(sent).toEqual(['json_schema', 'json_object']);
+    expect(answer.mode).toBe('llm');
+    expect(answer.quotes[0]!.text).toContain(SYNTHETIC);
+  });
+
+  it('retrieves through the LangChain retriever: a callback handler sees every retrieval and the model call', async () => {
+    fake.onChat(validAnswer);
+    const seen = { retrievers: 0, chatModels: 0 };
+    const handler = BaseCallbackHandler.fromMethods({
+      handleRetrieverStart: () => void seen.retrievers++,
+      handleChatModelStart: () => void seen.chatModels++,
+    });
+    const answer = await modelCore.ask(QUESTION, { callbacks: [handler] });
+    expect(answer.mode).toBe('llm');
+    // The extractive evidence (person and asked-question channels) and the model's own lexical query.
+    expect(seen.retrievers).toBeGreaterThanOrEqual(3);
+    expect(seen.chatModels).toBeGreaterThanOrEqual(1);
+
+    const extractive = { retrievers: 0 };
+    const counter = BaseCallbackHandler.fromMethods({ handleRetrieverStart: () => void extractive.retrievers++ });
+    const plain = await extractiveCore.ask('hey team, quick q: what did gomez say abt synthetic data?? ty', { callbacks: [counter] });
+    expect(plain.answered).toBe(true);
+    expect(extractive.retrievers).toBeGreaterThanOrEqual(2);
+  });
+
   it('sends the persona, the answer rules and the retrieved passages, and returns a verified llm answer', async () => {
     fake.onChat(validAnswer);
     const answer = await modelCore.ask(QUESTION);
@@ -67,7 +102,8 @@ describe('model mode over the real core and the fake OpenAI server', () => {
     expect(passages.length).toBeGreaterThan(0);
     expect(passages.some((p) => p.role === 'guest' && p.speaker === 'Aidan Gomez' && p.original.includes(SYNTHETIC) && p.translation)).toBe(true);
     expect(request.messages.find((m) => m.role === 'user')!.content).toContain(QUESTION);
-    expect(request.raw.response_format).toEqual({ type: 'json_object' });
+    // Structured output first (the prompt template piped into withStructuredOutput).
+    expect((request.raw.response_format as { type: string }).type).toBe('json_schema');
 
     expect(answer.mode).toBe('llm');
     expect(answer.answered).toBe(true);

@@ -49,11 +49,11 @@ export function modelRewriter(client: ChatClient, prompts: ModelPrompts, guest: 
     try {
       const standalone = cleanReply(await callChat(client, messages, { timeoutMs: budget.remainingMs() }));
       if (standalone) return standalone;
-      log.warn('model condensing gave no usable question; using the heuristic');
+      log.warn('model condensing gave no usable question; using the question reading');
     } catch (error) {
       const failure = error instanceof ModelError ? error : new ModelError('unknown', String(error));
       budget.fail(failure);
-      log.warn('model condensing failed; using the heuristic', { reason: failure.reason, status: failure.status, detail: failure.message });
+      log.warn('model condensing failed; using the question reading', { reason: failure.reason, status: failure.status, detail: failure.message });
     }
     return null;
   };

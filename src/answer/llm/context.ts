@@ -1,7 +1,4 @@
-import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import type { Corpus, Passage } from '../../corpus/types.ts';
-import { languageName } from '../../llm/language.ts';
-import { fillTemplate, type ModelPrompts } from '../../llm/prompts.ts';
 
 /** Passages shown to the model, under short ids (P1, P2…) that are easy to cite back exactly. */
 export interface PassageContext {
@@ -35,21 +32,4 @@ export function passageContext(corpus: Corpus, passages: Passage[]): PassageCont
     ].join('\n');
   });
   return { byId, text: blocks.join('\n\n') };
-}
-
-export interface AnswerRequest {
-  question: string;
-  guest: string;
-  /** Language code the answer must be written in ("en", "zh"). */
-  language: string;
-  limit: number;
-  context: PassageContext;
-}
-
-/** System = persona + answer rules; user = the question and the numbered passages. */
-export function answerMessages(prompts: ModelPrompts, request: AnswerRequest): BaseMessage[] {
-  const values = { guest: request.guest, language: languageName(request.language), limit: String(request.limit) };
-  const system = `${fillTemplate(prompts.persona, values)}\n\n${fillTemplate(prompts.answer, values)}`;
-  const user = `Question: ${request.question}\n\nPassages:\n\n${request.context.text}`;
-  return [new SystemMessage(system), new HumanMessage(user)];
 }

@@ -1,3 +1,4 @@
+import type { Callbacks } from '@langchain/core/callbacks/manager';
 import { join } from 'node:path';
 import type { Env } from '../../config/env.ts';
 import type { ConversationTurn } from '../../core.ts';
@@ -29,7 +30,7 @@ export interface ModelModeOptions {
   /** Where the embeddings cache lives (DATA_DIR); without it vectors are kept in memory only. */
   dataDir?: string;
   /** Lexical search for the person's passages (the core's PassageRetriever), best first. */
-  lexical(query: string, person: Person): Promise<Passage[]>;
+  lexical(query: string, person: Person, callbacks?: Callbacks): Promise<Passage[]>;
   /** Prompt folder (tests); defaults to the repository's prompts/. */
   promptsDir?: string;
 }
@@ -46,6 +47,7 @@ export interface ModelAnswerRequest {
   limit: number;
   budget: ModelBudget;
   signal?: AbortSignal;
+  callbacks?: Callbacks;
 }
 
 /**
@@ -66,7 +68,7 @@ export class ModelMode {
     const settings = modelSettings(options.env);
     if (!settings) return null;
     const prompts = loadModelPrompts(options.promptsDir);
-    const client = createChatClient(settings);
+    const client = await createChatClient(settings);
     let dense: DenseRetriever | null = null;
     const embeddings = createEmbeddings(settings);
     if (embeddings && settings.embeddingsModel) {
@@ -115,7 +117,7 @@ export class ModelMode {
       const passages = await gatherEvidence(
         {
           corpus: this.options.corpus,
-          lexical: (q) => this.options.lexical(q, person),
+          lexical: (q) => this.options.lexical(q, person, request.callbacks),
           dense: this.dense,
           translate: (q, language, b) => translateQuery(this.client, this.prompts, q, language, b),
           isPersonPassage: tools.isPersonPassage,
@@ -134,6 +136,7 @@ export class ModelMode {
           limit: request.limit,
           budget,
           signal: request.signal,
+          callbacks: request.callbacks,
           personName: person.name,
           tools,
         },

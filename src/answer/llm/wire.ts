@@ -34,9 +34,15 @@ export async function withConversation(wiring: ConversationWiring): Promise<Gome
     env,
     dataDir: wiring.dataDir,
     // The model's extra lexical queries (its translations of the question) go through the retriever too.
-    lexical: async (query, person) =>
+    lexical: async (query, person, callbacks) =>
       retriever
-        .hitsOf(await retriever.invoke(query, { configurable: { passageQuery: { filter: personFilter(person), k: LEXICAL_K } }, runName: 'PassageRetriever:model' }))
+        .hitsOf(
+          await retriever.invoke(query, {
+            configurable: { passageQuery: { filter: personFilter(person), k: LEXICAL_K } },
+            runName: 'PassageRetriever:model',
+            ...(callbacks ? { callbacks } : {}),
+          }),
+        )
         .map((hit) => hit.passage),
   });
   return withModelMode(core, answerer, mode);

@@ -22,7 +22,7 @@ export function withModelMode(base: GomezCore, answerer: ExtractiveAnswerer, mod
     // The model may word a follow-up better than the reading; without it, or when it fails, the
     // reading's best-supported clause is the standalone question.
     const rewritten = history.length > 0 ? await mode.condense(reading.asked, history, reading.person, budget) : null;
-    const standalone = rewritten ?? (await answerer.standalone(reading, rest.signal));
+    const standalone = rewritten ?? (await answerer.standalone(reading, rest));
     return mode.answer({
       question: reading.asked,
       standalone,
@@ -31,6 +31,7 @@ export function withModelMode(base: GomezCore, answerer: ExtractiveAnswerer, mod
       limit: rest.limit ?? DEFAULT_LIMIT,
       budget,
       signal: rest.signal,
+      callbacks: rest.callbacks,
     });
   };
 

@@ -34,6 +34,9 @@ const CHINESE_TOPIC = [
   /关于(.+)$/u,
 ];
 
+/** What surrounds a Chinese topic without being it: "关于…", "…的什么", "…吗". */
+const CHINESE_TOPIC_EDGES = /^(?:关于|对于|有关)|(?:的)?(?:什么|哪些|看法|观点|事情|内容|话)?[吗呢嘛]?$/gu;
+
 export interface Clause {
   /** The clause with any leading framing removed. */
   text: string;
@@ -112,8 +115,8 @@ export function markedTopic(text: string): string | null {
   const clean = text.replace(/[?？!！。.]+$/u, '').trim();
   if (hasChinese(clean)) {
     for (const pattern of CHINESE_TOPIC) {
-      const m = pattern.exec(clean);
-      if (m?.[1]?.trim()) return m[1].trim();
+      const topic = pattern.exec(clean)?.[1]?.replace(CHINESE_TOPIC_EDGES, '').trim();
+      if (topic) return topic;
     }
     return null;
   }

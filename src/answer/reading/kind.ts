@@ -9,12 +9,12 @@ export type MessageKind = 'question' | 'help' | 'greeting' | 'thanks' | 'summary
 // or a thank-you in front of a real question never hides the question.
 const WHOLE = (body: string) => new RegExp(`^(?:${body})$`, 'iu');
 
-const VOCATIVE = "(?:\\s+(?:all|everyone|everybody|folks|team|there|guys|y'?all|friends|bot|[\\p{L}.]+bot|@?\\p{Lu}[\\p{L}]*))?";
+const VOCATIVE = "(?:\\s+(?:all|everyone|everybody|folks|team|there|guys|y'?all|friends|bot|[\\p{Script=Latin}.]+bot|@?\\p{Lu}\\p{Script=Latin}*))?";
 const GREETING = WHOLE(
   `(?:hi+|hello+|hey+|hiya|howdy|yo+|sup|greetings|good (?:morning|afternoon|evening|day)|morning|evening|gm)${VOCATIVE}(?:\\s+(?:how are you|how's it going|what's up))?|你好|您好|大家好|嗨|哈喽|早上好|下午好|晚上好|早|在吗|在不在`,
 );
 const THANKS = WHOLE(
-  `(?:(?:ok(?:ay)?|great|awesome|perfect|nice|cool|got it|makes sense|that helps|super|amazing|brilliant)[\\s,!.]*)*(?:thanks?(?: you)?(?: so much| a lot| very much| again)?|thx|tysm|ty|tyvm|cheers|much appreciated|appreciate (?:it|that)|thank u|merci|danke|谢谢(?:你|啦|了)?|多谢|感谢|辛苦了?)(?:[\\s,!.]*(?:bot|all|everyone|team|mate|[\\p{L}]+bot|@?\\p{Lu}[\\p{L}]*))?(?:[\\s,!.]*(?:great|awesome|perfect|nice|helpful|that helps|very helpful|super helpful))?`,
+  `(?:(?:ok(?:ay)?|great|awesome|perfect|nice|cool|got it|makes sense|that helps|super|amazing|brilliant)[\\s,!.]*)*(?:thanks?(?: you)?(?: so much| a lot| very much| again)?|thx|tysm|ty|tyvm|cheers|much appreciated|appreciate (?:it|that)|thank u|merci|danke|谢谢(?:你|啦|了)?|多谢|感谢|辛苦了?)(?:[\\s,!.]*(?:bot|all|everyone|team|mate|\\p{Script=Latin}+bot|@?\\p{Lu}\\p{Script=Latin}*))?(?:[\\s,!.]*(?:great|awesome|perfect|nice|helpful|that helps|very helpful|super helpful))?`,
 );
 const HELP = WHOLE(
   `(?:\\/?help|\\?|usage|commands|how (?:do|can) i use (?:you|this|it)|how does (?:this|it) work|what can you do|what do you do|what are you|who are you|what (?:can|should) i ask(?: you)?|what do you know(?: about)?|帮助|怎么用|如何使用|你能做什么|你会什么|你是谁)(?:\\s+(?:please|pls|me))?`,

@@ -58,16 +58,22 @@ export class QuestionReader {
     // A short clause trailing a fuller question ("…right? context?", "…? thoughts?") only asks for more of it.
     const asks = clauses.filter((c) => c.asks);
     const fullest = Math.max(0, ...asks.map((c) => wordCount(c.text)));
-    const asking = fullest > TUNING.reading.maxAppendageWords ? asks.filter((c) => wordCount(c.text) > TUNING.reading.maxAppendageWords) : asks;
+    const full = fullest > TUNING.reading.maxAppendageWords ? asks.filter((c) => wordCount(c.text) > TUNING.reading.maxAppendageWords) : asks;
+    // A clause that says what it is about ("…about synthetic data") is the question; a clause that only
+    // has a question word in it ("not sure who to ask") is framing around it.
+    const topical = full.filter((c) => c.topic !== null && tokenizeQuery(c.topic).length > 0);
+    const asking = topical.length > 0 ? topical : full;
     const kind = messageKind(plain, asking.length > 0);
     // Clauses that ask are the question; with none, every clause that is not a greeting or thanks is.
     const chosen = asking.length > 0 ? asking : clauses.filter((c) => messageKind(c.text, false) === 'chatter');
     const corrections: Array<{ from: string; to: string }> = [];
     const fix = (s: string) => this.correctSpelling(s, corrections);
-    const read: AskedClause[] = chosen.map((c: Clause) => ({ text: fix(c.text), topic: c.topic === null ? null : fix(c.topic), from: 'message' }));
+    const summary = kind === 'summary' ? (summaryRequest(chosen[0]?.text ?? plain) ?? summaryRequest(plain) ?? null) : undefined;
+    // "summarize robotics" asks about robotics: the topic is what is searched.
+    const requested = summary ? [{ text: summary, topic: summary, asks: true }] : chosen;
+    const read: AskedClause[] = requested.map((c: Clause) => ({ text: fix(c.text), topic: c.topic === null ? null : fix(c.topic), from: 'message' }));
     const match = this.people.match(plain || asked);
     const main = read[0]?.text ?? plain;
-    const summary = kind === 'summary' ? (summaryRequest(chosen[0]?.text ?? plain) ?? summaryRequest(plain) ?? null) : undefined;
     return {
       asked,
       plain,

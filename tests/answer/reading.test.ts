@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../../src/config/env.ts';
+import type { GomezCore } from '../../src/core.ts';
+import { createCore } from '../../src/create-core.ts';
+import { messageKind } from '../../src/answer/reading/kind.ts';
+import { stripChatMarkup } from '../../src/answer/reading/markup.ts';
+
+// Every phrasing here is written for this file: none comes from the public eval sets, so these
+// tests check that chat framing is read by its shape, not by a list of known fillers.
+let core: GomezCore;
+beforeAll(async () => {
+  core = await createCore({ corpusDir: 'corpus', env: readEnv({ LOG_LEVEL: 'silent' }) });
+});
+
+async function quoteTexts(question: string, history: string[] = []): Promise<string[]> {
+  const answer = await core.ask(question, { history: history.map((q) => ({ question: q })) });
+  return answer.answered ? answer.quotes.map((q) => q.text) : [];
+}
+
+describe('stripChatMarkup', () => {
+  it.each([
+    ['<@U0BOT> <!here> what is new?', 'what is new?'],
+    ['<@&998877> <#C1|general> see <https://example.com/a|the notes>', 'see the notes'],
+    ['**bold** and __under__ and `code` :sparkles: 🎉', 'bold and under and code'],
+    ['@everyone @所有人 hello', 'hello'],
+    ['> quoted line', 'quoted line'],
+    ['<:blob:123> <a:wave:456> hi <t:1700000000:R>', 'hi'],
+  ])('%s -> %s', (raw, plain) => {
+    expect(stripChatMarkup(raw)).toBe(plain);
+  });
+});
+
+describe('message kinds', () => {
+  it.each([
+    ['help', 'help'],
+    ['what can you do?', 'help'],
+    ['hey there', 'greeting'],
+    ['Good morning team!', 'greeting'],
+    ['大家好', 'greeting'],
+    ['ok great, thanks so much!', 'thanks'],
+    ['cheers mate', 'thanks'],
+    ['多谢', 'thanks'],
+    ['summarise the interview', 'summary'],
+    ['haha fair enough', 'chatter'],
+  ])('%s is %s', (text, kind) => {
+    expect(messageKind(text, /\?/.test(text))).toBe(kind);
+  });
+
+  it('a greeting in front of a question is still a question', () => {
+    expect(core.read('hello friends — what did Gomez say about robots?').kind).toBe('question');
+    expect(core.read('thanks! and what about hiring?').kind).toBe('question');
+  });
+});
+
+describe('chat framing never changes the answer', () => {
+  const plain = 'What did Gomez say about synthetic data?';
+  it.each([
+    'Morning all :coffee: — what did Gomez say about synthetic data? much obliged',
+    '<@U0BOT> <!subteam^S1|@eng> **what** did Gomez say about synthetic data?? 🙏',
+    'Not sure who to ask, so: what did Gomez say about synthetic data',
+    'one for the reading group... What did Gomez say about synthetic data? (no rush)',
+    'WHAT DID GOMEZ SAY ABOUT SYNTHETIC DATA',
+  ])('%s', async (framed) => {
+    expect(await quoteTexts(framed)).toEqual(await quoteTexts(plain));
+  });
+
+  it('Chinese framing and the Chinese rendering of his name', async () => {
+    const expected = await quoteTexts('Gomez怎么看合成数据?');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await quoteTexts('打扰一下各位:Gomez怎么看合成数据?多谢🙏')).toEqual(expected);
+    const alias = core.read('艾丹·戈麦斯怎么看合成数据?');
+    expect(alias.named).toBe(true);
+    expect(alias.person.name).toBe('Aidan Gomez');
+  });
+
+  it('an uncovered topic stays refused whatever the framing', async () => {
+    const answer = await core.ask('yo folks, quick one: what did Gomez say about the World Cup final? thx');
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).not.toMatch(/It does cover[^.]*World Cup/);
+  });
+});
+
+describe('typos', () => {
+  it('a dropped, doubled or swapped letter finds what the right spelling finds', async () => {
+    const expected = await quoteTexts('What did Gomez say about synthetic data?');
+    expect(await quoteTexts('What did Gomez say about synthetc data?')).toEqual(expected);
+    expect(await quoteTexts('What did Gomez say about syntehtic data?')).toEqual(expected);
+  });
+
+  it('correct spellings and names are never changed', () => {
+    expect(core.read('What did Gomez say about synthetic data?').corrections).toEqual([]);
+    expect(core.read('What did Gomez say about Google Brain?').corrections).toEqual([]);
+  });
+});
+
+describe('follow-ups from history', () => {
+  const thread = ['What did Gomez say about synthetic data?'];
+
+  it('a question without a topic takes the thread topic', () => {
+    const reading = core.read('and how come?', thread);
+    expect(reading.clauses[0]!.from).toBe('history');
+    expect(reading.clauses[0]!.text).toContain('synthetic data');
+  });
+
+  it('a question with its own topic is a new question, with the person carried over', async () => {
+    const reading = core.read('what is his view on robots?', thread);
+    expect(reading.clauses[0]!.from).toBe('message');
+    expect(reading.clauses[0]!.topic).toBe('robots');
+    expect(await quoteTexts('what is his view on robots?', thread)).toEqual(await quoteTexts('What is Gomez\'s view on robots?'));
+  });
+
+  it('"what about X" asks about X in the frame of the thread', () => {
+    const reading = core.read('ok and what about robots?', thread);
+    expect(reading.clauses[0]!.topic).toBe('robots');
+  });
+
+  it('a new uncovered topic in a thread is refused, not answered from the thread', async () => {
+    const answer = await core.ask('what does he think about the World Cup?', { history: [{ question: thread[0]! }] });
+    expect(answer.answered).toBe(false);
+  });
+});
