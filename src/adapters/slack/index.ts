@@ -4,6 +4,8 @@ import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
 import { ConversationLog } from '../../store/conversations.ts';
+import { QuestionLog } from '../../store/questions.ts';
+import { UserHasher } from '../../store/user-hash.ts';
 import { RateLimiter } from '../../store/rate-limit.ts';
 import type { Store } from '../../store/store.ts';
 import { registerActions } from './actions/index.ts';
@@ -60,6 +62,7 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
     store,
     conversations: new ConversationLog(store),
     limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
+    questions: new QuestionLog(store, new UserHasher(store)),
   };
   app.use(trackInFlight(inFlight));
   app.use(dedupeDeliveries(store));
