@@ -11,6 +11,7 @@ import { summaryModel } from './summary/model-wiring.ts';
 import { verifyQuote } from './answer/verify.ts';
 import { loadOrBuildIndex } from './search/index-cache.ts';
 import { PassageIndex } from './search/passage-index.ts';
+import { withSourceDetails } from './sources/with-source-details.ts';
 
 export interface CreateCoreOptions {
   corpusDir: string;
@@ -37,7 +38,8 @@ export async function createCore(options: CreateCoreOptions): Promise<GomezCore>
   // With a data directory, the index saved for this exact corpus is loaded instead of rebuilt (index-cache.ts).
   const index = options.dataDir ? loadOrBuildIndex(corpus, { dataDir: options.dataDir }).index : PassageIndex.build(corpus);
   const person = defaultPerson(corpus, options.env);
-  const answerer = new ExtractiveAnswerer({ corpus, index, templates: Templates.load(), defaultPerson: person });
+  const templates = Templates.load();
+  const answerer = new ExtractiveAnswerer({ corpus, index, templates, defaultPerson: person });
 
   // Summaries reuse the answerer's retrieval (topic summaries) and the one quote check.
   const summarize = createSummarizer({
@@ -59,5 +61,7 @@ export async function createCore(options: CreateCoreOptions): Promise<GomezCore>
     topics: () => answerer.topics(),
   };
   // Follow-up condensing (both modes) and model mode (OPENAI_API_KEY / OPENAI_BASE_URL) wrap `ask`.
-  return withConversation({ core, answerer, index, env: options.env, dataDir: options.dataDir });
+  const conversing = await withConversation({ core, answerer, index, env: options.env, dataDir: options.dataDir });
+  // Outermost: article names, viewer links (PUBLIC_URL) and the framing note, whichever mode answered.
+  return withSourceDetails(conversing, { templates, publicUrl: options.env.PUBLIC_URL });
 }

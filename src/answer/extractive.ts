@@ -11,7 +11,7 @@ import type { AskedClause, QuestionReading } from './reading/types.ts';
 import { hasChinese } from '../text/language.ts';
 import { gatherEvidence, pickQuotes, type Evidence, type FoundPassage } from './evidence.ts';
 import { personFilter, PersonResolver, type Person } from './person.ts';
-import { languageName, listOf, questionSubject, shortSubject } from './phrasing.ts';
+import { listOf, questionSubject, shortSubject } from './phrasing.ts';
 import { quoteOf } from './quote.ts';
 import { ordinaryWordsIn, takeawayFrom } from './retell.ts';
 import type { Templates } from './templates.ts';
@@ -207,11 +207,8 @@ export class ExtractiveAnswerer {
       : t.render(`lead.${language}`, { person: person.name, about, source });
     if (language !== 'en') return lead;
     const gist = this.gist(person, quotes[0]!);
-    const withGist = gist ? `${gist} ${lead}` : lead;
-    const translated = quotes.find((q) => q.translation !== undefined);
-    if (!translated) return withGist;
-    const sourceLanguage = this.sources.get(translated.source.id)?.meta.language ?? 'zh';
-    return `${withGist} ${t.render('translated.en', { language: languageName(sourceLanguage) })}`;
+    // What the source is (a write-up, a translation) is added to every answer by src/sources/framing-note.ts.
+    return gist ? `${gist} ${lead}` : lead;
   }
 
   /**

@@ -8,7 +8,7 @@ const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
 
 /** Every template the extractive answerer uses; a missing one stops start-up. */
 const REQUIRED = [
-  'lead.en', 'lead.en.many', 'translated.en', 'about.en.topic', 'about.en.none', 'lead.zh', 'lead.zh.many',
+  'lead.en', 'lead.en.many', 'framing.en.write-up', 'framing.en.translated', 'framing.zh.write-up', 'about.en.topic', 'about.en.none', 'lead.zh', 'lead.zh.many',
   'about.zh.topic', 'about.zh.none', 'refusal.en', 'refusal.en.none', 'refusal.zh', 'refusal.zh.none',
   'empty.en', 'empty.zh', 'more.none.en', 'more.none.zh', 'quotes.en', 'quotes.zh',
 ] as const;

@@ -5,6 +5,10 @@ export interface QuoteSource {
   url: string;
   locator: string;
   date?: string;
+  /** The article the quoted text comes from, when it is a write-up ("量子位 (QbitAI), 《…》"). */
+  article?: string;
+  /** The transcript viewer, opened at this quote (set when PUBLIC_URL is); `url` stays the media. */
+  link?: string;
 }
 
 /** A verbatim, speaker-attributed excerpt: `text` is an exact substring of the source document. */

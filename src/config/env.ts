@@ -35,6 +35,12 @@ const EnvSchema = z.object({
   GUEST: optionalText,
   BOT_NAME: optionalText,
   RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 10),
+  PUBLIC_URL: url('PUBLIC_URL').refine((s) => s === undefined || /^https?:$/.test(new URL(s).protocol), {
+    message: 'PUBLIC_URL must be an http(s) URL',
+  }),
+  INSIGHTS_TOKEN: optionalText.refine((s) => s === undefined || s.length >= 16, {
+    message: 'INSIGHTS_TOKEN must be at least 16 characters',
+  }),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'])
     .optional()
@@ -52,6 +58,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`${name} is malformed: ${issue?.message ?? 'invalid value'}`);
   }
   return result.data;
+}
+
+/**
+ * True when PORT was given explicitly: Discord-only and token-less `serve` then open the HTTP server
+ * (viewer, insights, metrics); without it they open no port, as before.
+ */
+export function portGiven(source: NodeJS.ProcessEnv = process.env): boolean {
+  return (source.PORT ?? '').trim() !== '';
 }
 
 /** Throws a ConfigError naming the first missing variable. */

@@ -86,6 +86,8 @@ export function loadSource(dir: string, path: string, read: ReadFile = (p) => re
     url: metaFile.url,
     ...(metaFile.sourceUrl ? { sourceUrl: metaFile.sourceUrl } : {}),
     ...(metaFile.sourceArticle ? { sourceArticle: metaFile.sourceArticle } : {}),
+    ...(metaFile.publisher ? { publisher: metaFile.publisher } : {}),
+    ...(metaFile.interviewLanguage ? { interviewLanguage: metaFile.interviewLanguage } : {}),
     ...(metaFile.date ? { date: metaFile.date } : {}),
     language: metaFile.language,
     host: metaFile.host,

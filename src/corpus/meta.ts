@@ -8,8 +8,12 @@ export const MetaFileSchema = z.object({
   title: z.string().min(1),
   url: z.string().url(),
   sourceUrl: z.string().url().optional(),
-  /** The publication the transcript text comes from, when it is an article (name and title). */
+  /** The article the transcript text comes from, when it is a write-up of the interview (its title). */
   sourceArticle: z.string().min(1).optional(),
+  /** Who published that article (e.g. "量子位 (QbitAI)"). */
+  publisher: z.string().min(1).optional(),
+  /** BCP 47 language the interview was held in, when the text is a write-up of it in another language. */
+  interviewLanguage: z.string().min(2).optional(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2024-05-01').optional(),
   language: z.string().min(2),
   host: z.string().min(1).nullable().default(null),

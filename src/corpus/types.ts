@@ -56,8 +56,12 @@ export interface SourceMeta {
   url: string;
   /** The article or page the transcript came from, when different from `url`. */
   sourceUrl?: string;
-  /** The publication the transcript text comes from, when it is an article. */
+  /** The article the transcript text comes from, when it is a write-up of the interview (its title). */
   sourceArticle?: string;
+  /** Who published that article. */
+  publisher?: string;
+  /** Language the interview was held in, when the text is a write-up of it in another language. */
+  interviewLanguage?: string;
   date?: string;
   /** BCP 47 language of the transcript text, e.g. "zh" or "en". */
   language: string;

@@ -67,4 +67,23 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX digest_subscriptions_due ON digest_subscriptions (active, next_due_at);
   `,
+  // 4: every question asked on a platform and how it went (curator insights), keyed by a hashed user id;
+  // and per-deployment values, such as the secret that hashes user ids.
+  `
+  CREATE TABLE questions (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    surface    TEXT NOT NULL,
+    user_hash  TEXT,
+    question   TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('answered', 'refused', 'failed')),
+    topic      TEXT,
+    answer_id  TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX questions_by_time ON questions (created_at);
+  CREATE TABLE deployment (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];

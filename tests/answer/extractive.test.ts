@@ -125,7 +125,8 @@ describe('extractive answers', () => {
   it('gives the best quotes on a topic with a heading instead of a lead', async () => {
     const answer = await core.quotes('robotics');
     expect(answer.answered).toBe(true);
-    expect(answer.answer).toBe('Quotes from Aidan Gomez about robotics.');
+    // The heading, then what the source is (src/sources/framing-note.ts).
+    expect(answer.answer).toMatch(/^Quotes from Aidan Gomez about robotics\. The quotes come from 量子位 \(QbitAI\)/);
     expect(answer.quotes.some((q) => q.text.includes('机器人'))).toBe(true);
   });
 

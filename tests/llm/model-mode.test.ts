@@ -108,7 +108,9 @@ describe('model mode over the real core and the fake OpenAI server', () => {
     expect(answer.mode).toBe('llm');
     expect(answer.answered).toBe(true);
     expect(answer.question).toBe(QUESTION);
-    expect(answer.answer).toBe('Gomez says synthetic data lets models learn from data no human wrote.');
+    // The model's sentence, then what the source is (added to every answer, model or not).
+    expect(answer.answer).toMatch(/^Gomez says synthetic data lets models learn from data no human wrote\. The quotes come from 量子位/);
+    expect(answer.answer).toContain("not Aidan Gomez's own words");
     expect(answer.quotes.length).toBe(1);
     for (const quote of answer.quotes) {
       expect(quote.text).toContain(SYNTHETIC);

@@ -25,6 +25,8 @@ function renderQuote(q: Quote, n: number, style: Style): string {
   const lines = [`  ${n}. ${style.quote(`“${safeText(q.text)}”`)}`];
   if (q.translation) lines.push(`     ${style.dim('Translation:')} ${safeText(q.translation)}`);
   lines.push(`     ${style.dim(`— ${q.speaker}, ${q.source.title} (${q.source.locator})`)}`);
+  if (q.source.article) lines.push(`     ${style.dim(`Source article: ${safeText(q.source.article)}`)}`);
+  if (q.source.link) lines.push(`     ${style.dim(`Check it: ${q.source.link}`)}`);
   lines.push(`     ${style.dim(q.source.url)}`);
   return lines.join('\n');
 }

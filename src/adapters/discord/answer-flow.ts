@@ -3,6 +3,7 @@ import { answerMessage } from './answer-message.ts';
 import type { DiscordContext } from './context.ts';
 import { withDeadline } from './deadline.ts';
 import { QUOTES_PER_PAGE } from './limits.ts';
+import { observeQuestion } from '../../web/observe-question.ts';
 
 /**
  * A channel's (thread's, DM's) recent questions are the context of a short follow-up ("and why?").
@@ -27,13 +28,16 @@ export async function answerInteraction(
   await interaction.deferReply();
   const conversation = conversationKey(interaction.channelId);
   const history = ctx.conversations.history(conversation, 6, new Date(Date.now() - FOLLOW_UP_WINDOW_MS));
-  const answer = await withDeadline(ctx.answerTimeoutMs, (signal) =>
-    kind === 'ask'
-      ? ctx.core.ask(text, { signal, limit: QUOTES_PER_PAGE, history })
-      : ctx.core.quotes(text, { signal, limit: QUOTES_PER_PAGE }),
-  );
   // The interaction id is unique and already a Discord snowflake: a good answer id.
   const answerId = interaction.id;
+  const asked = { surface: 'discord' as const, question: text, userId: interaction.user.id, answerId };
+  const answer = await observeQuestion({ corpus: ctx.core.corpus, questions: ctx.questions }, asked, () =>
+    withDeadline(ctx.answerTimeoutMs, (signal) =>
+      kind === 'ask'
+        ? ctx.core.ask(text, { signal, limit: QUOTES_PER_PAGE, history })
+        : ctx.core.quotes(text, { signal, limit: QUOTES_PER_PAGE }),
+    ),
+  );
   if (kind === 'ask') ctx.conversations.add(conversation, { question: text, answer: answer.answer, answerId });
   const { message, quotesShown } = answerMessage(ctx.core, answer, { answerId, kind, firstQuoteNumber: 1 });
   ctx.store.saveAnswer({

@@ -1,5 +1,6 @@
 import type { GomezCore } from '../../core.ts';
 import type { ConversationLog } from '../../store/conversations.ts';
+import type { QuestionLog } from '../../store/questions.ts';
 import type { RateLimiter } from '../../store/rate-limit.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -13,4 +14,6 @@ export interface DiscordContext {
   answerTimeoutMs: number;
   /** Earlier questions per channel, so a short follow-up ("and why?") keeps its topic. */
   conversations: ConversationLog;
+  /** Questions and how they went, for curator insights (optional in tests). */
+  questions?: QuestionLog;
 }

@@ -3,6 +3,7 @@ import type { GomezCore } from '../../core.ts';
 import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
 import { digestRunnerFor, type DigestRunner } from '../../digest/runner.ts';
 import type { Store } from '../../store/store.ts';
+import { recordDigestPost } from '../../web/metrics.ts';
 import { ChannelUnreachableError, postSummaryToChannel } from './channel-post.ts';
 
 /** Scheduled digests posted as summary embeds; a channel the bot lost access to ends its subscription. */
@@ -11,7 +12,9 @@ export function discordDigestPoster(client: Client, core: Pick<GomezCore, 'guest
     async post(subscription, digest) {
       try {
         await postSummaryToChannel(client, core, subscription.channelId, digest.summary);
+        recordDigestPost('discord', 'posted');
       } catch (error) {
+        recordDigestPost('discord', 'failed');
         if (error instanceof ChannelUnreachableError) throw new ChannelGoneError(subscription.channelId, error.reason);
         throw error;
       }

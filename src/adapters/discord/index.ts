@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import { ConversationLog } from '../../store/conversations.ts';
+import { QuestionLog } from '../../store/questions.ts';
+import { UserHasher } from '../../store/user-hash.ts';
 import { Events, type Client } from 'discord.js';
 import { requireVars, type Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
@@ -44,6 +46,7 @@ export async function startDiscord({ core, env, store, answerTimeoutMs = 60_000 
     limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
     answerTimeoutMs,
     conversations: new ConversationLog(store),
+    questions: new QuestionLog(store, new UserHasher(store)),
   };
   const client = createDiscordClient(env);
   client.on(Events.InteractionCreate, createInteractionHandler(ctx));

@@ -6,6 +6,7 @@ import type {
 } from 'discord.js';
 import { InputError, RateLimitError } from '../../errors.ts';
 import { log } from '../../log.ts';
+import { recordDedupeHit, recordRateLimited } from '../../web/metrics.ts';
 import { COMMAND_NAME, findSubcommand } from './commands/index.ts';
 import { BUTTONS } from './components/index.ts';
 import type { DiscordContext } from './context.ts';
@@ -14,7 +15,10 @@ import { replyWithError } from './replies.ts';
 
 function takeQuestionSlot(ctx: DiscordContext, userId: string): void {
   const waitSeconds = ctx.limiter.take(userId);
-  if (waitSeconds > 0) throw new RateLimitError(waitSeconds);
+  if (waitSeconds > 0) {
+    recordRateLimited('discord');
+    throw new RateLimitError(waitSeconds);
+  }
 }
 
 async function runCommand(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
@@ -49,6 +53,7 @@ export function createInteractionHandler(ctx: DiscordContext): (interaction: Int
     try {
       // A resumed gateway session can replay an event; answer each interaction once.
       if (!ctx.store.claimEvent(`discord:interaction:${interaction.id}`)) {
+        recordDedupeHit('discord');
         log.debug('duplicate discord interaction ignored', { interactionId: interaction.id });
         return;
       }

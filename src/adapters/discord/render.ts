@@ -42,12 +42,20 @@ function safeUrl(url: string): string | null {
   return parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-/** "— **Aidan Gomez** · [Title, turn 23](url)": the part of a quote that is never cut away. */
+/**
+ * "— **Aidan Gomez** · [Title, turn 23](viewer or media) · [media](url) · via article": the part of a
+ * quote that is never cut away. With PUBLIC_URL the title opens the transcript viewer at the quote.
+ */
 function attribution(quote: Quote): string {
   const where = [cutText(quote.source.title, 48), quote.source.locator].filter(Boolean).join(', ');
   const label = escapeMarkdown(where).replace(/[[\]]/g, (c) => `\\${c}`);
-  const url = safeUrl(quote.source.url);
-  return `— **${escapeMarkdown(quote.speaker)}** · ${url ? `[${label}](${url})` : label}`;
+  const media = safeUrl(quote.source.url);
+  const link = quote.source.link ? safeUrl(quote.source.link) : null;
+  const target = link ?? media;
+  const parts = [`— **${escapeMarkdown(quote.speaker)}**`, target ? `[${label}](${target})` : label];
+  if (link && media) parts.push(`[media](${media})`);
+  if (quote.source.article) parts.push(`via ${plain(quote.source.article, 60)}`);
+  return parts.join(' · ');
 }
 
 function blockQuote(text: string): string {

@@ -3,6 +3,8 @@ import type { ConversationTurn } from '../../core.ts';
 import { InputError, RateLimitError } from '../../errors.ts';
 import { QUOTES_PER_PAGE, type SlackDeps } from './deps.ts';
 import { renderAnswer, type SlackMessage } from './render.ts';
+import { recordRateLimited } from '../../web/metrics.ts';
+import { observeQuestion } from '../../web/observe-question.ts';
 
 export type AnswerKind = 'ask' | 'quotes';
 
@@ -17,7 +19,10 @@ export interface PreparedAnswer {
 /** Throws a RateLimitError when `userId` asked too often this minute. */
 export function checkRateLimit(deps: SlackDeps, userId: string): void {
   const wait = deps.limiter.take(`slack:${userId}`);
-  if (wait > 0) throw new RateLimitError(wait);
+  if (wait > 0) {
+    recordRateLimited('slack');
+    throw new RateLimitError(wait);
+  }
 }
 
 /**
@@ -26,7 +31,7 @@ export function checkRateLimit(deps: SlackDeps, userId: string): void {
  */
 export async function prepareAnswer(
   deps: SlackDeps,
-  input: { question: string; kind: AnswerKind; history?: ConversationTurn[] },
+  input: { question: string; kind: AnswerKind; history?: ConversationTurn[]; userId?: string },
 ): Promise<PreparedAnswer> {
   const question = input.question.trim();
   if (!question) {
@@ -37,9 +42,12 @@ export async function prepareAnswer(
     );
   }
   const options = { history: input.history, limit: QUOTES_PER_PAGE + 1 };
-  const answer = input.kind === 'quotes' ? await deps.core.quotes(question, options) : await deps.core.ask(question, options);
-  const shown = Math.min(QUOTES_PER_PAGE, answer.quotes.length);
   const answerId = randomUUID();
+  const asked = { surface: 'slack' as const, question, answerId, ...(input.userId ? { userId: input.userId } : {}) };
+  const answer = await observeQuestion({ corpus: deps.core.corpus, questions: deps.questions }, asked, () =>
+    input.kind === 'quotes' ? deps.core.quotes(question, options) : deps.core.ask(question, options),
+  );
+  const shown = Math.min(QUOTES_PER_PAGE, answer.quotes.length);
   deps.store.saveAnswer({ id: answerId, platform: 'slack', kind: input.kind, question, answer: answer.answer, shown });
   const message = renderAnswer(
     { ...answer, quotes: answer.quotes.slice(0, shown) },

@@ -1,5 +1,6 @@
 import type { GomezCore } from '../../core.ts';
 import type { ConversationLog } from '../../store/conversations.ts';
+import type { QuestionLog } from '../../store/questions.ts';
 import type { RateLimiter } from '../../store/rate-limit.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -9,6 +10,8 @@ export interface SlackDeps {
   store: Store;
   conversations: ConversationLog;
   limiter: RateLimiter;
+  /** Questions and how they went, for curator insights (optional in tests). */
+  questions?: QuestionLog;
 }
 
 /** Quotes shown per answer and per "More quotes" click. */

@@ -3,6 +3,7 @@ import type { GomezCore } from '../../core.ts';
 import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
 import { digestRunnerFor, type DigestRunner } from '../../digest/runner.ts';
 import type { Store } from '../../store/store.ts';
+import { recordDigestPost } from '../../web/metrics.ts';
 import { platformErrorCode } from './config.ts';
 import { postMessage } from './post.ts';
 import { renderSummary } from './render.ts';
@@ -16,7 +17,9 @@ export function slackDigestPoster(client: webApi.WebClient, core: Pick<GomezCore
     async post(subscription, digest) {
       try {
         await postMessage(client, { channel: subscription.channelId }, renderSummary(digest.summary, core.guestName));
+        recordDigestPost('slack', 'posted');
       } catch (error) {
+        recordDigestPost('slack', 'failed');
         const code = platformErrorCode(error);
         if (code && CHANNEL_GONE.has(code)) throw new ChannelGoneError(subscription.channelId, code);
         throw error;

@@ -4,8 +4,13 @@ import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
 import { ConversationLog } from '../../store/conversations.ts';
+import { QuestionLog } from '../../store/questions.ts';
+import { UserHasher } from '../../store/user-hash.ts';
 import { RateLimiter } from '../../store/rate-limit.ts';
 import type { Store } from '../../store/store.ts';
+import { collectProcessMetrics } from '../../web/metrics.ts';
+import { createWebHandler, WEB_PATHS, type WebHandler } from '../../web/routes.ts';
+import { startWebServer } from '../../web/web-server.ts';
 import { registerActions } from './actions/index.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands/index.ts';
@@ -13,7 +18,6 @@ import { slackConfigFrom, tokenCheckError, type SlackConfig } from './config.ts'
 import { createSlackDigestRunner } from './digest-poster.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerEvents } from './events/index.ts';
-import { startHealthServer } from './health.ts';
 import { InFlight } from './in-flight.ts';
 import { dedupeDeliveries, trackInFlight } from './middleware.ts';
 
@@ -29,7 +33,7 @@ export interface SlackOptions {
 export interface RunningSlack {
   /** Stops receiving, then lets answers being written finish. */
   stop(): Promise<void>;
-  /** Port of the HTTP receiver (HTTP mode) or of the /healthz server (Socket Mode). */
+  /** Port of the HTTP receiver (HTTP mode) or of the web server (Socket Mode). */
   port?: number;
   /** Resolves once every request received so far has been fully handled. */
   idle(): Promise<void>;
@@ -42,12 +46,14 @@ const DRAIN_MS = 10_000;
 
 /**
  * Starts the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else the HTTP receiver on PORT at
- * /slack/events (signatures verified, URL verification answered) with GET /healthz. The bot token is
+ * /slack/events (signatures verified, URL verification answered). Either way PORT also serves the web
+ * surface (src/web: /healthz, /metrics, the transcript viewer, insights). The bot token is
  * checked with auth.test before anything is served; a rejected token is a ConfigError naming it.
  */
 export async function startSlack({ core, env, store, host }: SlackOptions): Promise<RunningSlack> {
   const config = slackConfigFrom(env);
-  const app = createApp(config);
+  const web = createWebHandler({ corpus: core.corpus, store, insightsToken: env.INSIGHTS_TOKEN });
+  const app = createApp(config, web);
   try {
     await app.init();
   } catch (error) {
@@ -60,6 +66,7 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
     store,
     conversations: new ConversationLog(store),
     limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
+    questions: new QuestionLog(store, new UserHasher(store)),
   };
   app.use(trackInFlight(inFlight));
   app.use(dedupeDeliveries(store));
@@ -69,7 +76,7 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   // Errors escaping a listener are logged; Bolt keeps serving the next request.
   app.error(async (error) => log.error('slack: unhandled error in a listener', { error }));
 
-  const receiver = await startReceiver(app, config, host);
+  const receiver = await startReceiver(app, config, host, web);
   // Dedupe records only need to outlive Slack's retries (minutes); a day's worth is kept.
   store.pruneEvents();
   const pruning = setInterval(() => store.pruneEvents(), 3600_000).unref();
@@ -91,17 +98,12 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   };
 }
 
-/** GET /healthz on the HTTP receiver. */
-const healthz: CustomRoute = {
-  path: '/healthz',
-  method: ['GET'],
-  handler: (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end('ok');
-  },
-};
+/** The web surface's paths as routes of the HTTP receiver, all handled by the one web handler. */
+function webRoutes(web: WebHandler): CustomRoute[] {
+  return WEB_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => void web(req, res) }));
+}
 
-function createApp(config: SlackConfig): App {
+function createApp(config: SlackConfig, web: WebHandler): App {
   const common = {
     token: config.botToken,
     // The token is checked by app.init(), where a rejection can be reported as a ConfigError.
@@ -116,7 +118,8 @@ function createApp(config: SlackConfig): App {
   if (config.mode === 'socket') {
     return new App({ ...common, socketMode: true, appToken: config.appToken });
   }
-  return new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', customRoutes: [healthz] });
+  collectProcessMetrics();
+  return new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', customRoutes: webRoutes(web) });
 }
 
 /** Starts receiving; returns the bound port and what else has to be closed on stop. */
@@ -124,6 +127,7 @@ async function startReceiver(
   app: App,
   config: SlackConfig,
   host: string | undefined,
+  web: WebHandler,
 ): Promise<{ port: number; close(): Promise<void> }> {
   if (config.mode === 'socket') {
     try {
@@ -132,7 +136,7 @@ async function startReceiver(
       throw tokenCheckError(error, 'SLACK_APP_TOKEN');
     }
     try {
-      return await startHealthServer(config.port, host);
+      return await startWebServer(web, config.port, host);
     } catch (error) {
       await app.stop();
       throw error;

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { log } from '../../log.ts';
 import type { Store } from '../../store/store.ts';
+import { recordDedupeHit } from '../../web/metrics.ts';
 import type { InFlight } from './in-flight.ts';
 import { DeliveryIds } from './payloads.ts';
 
@@ -25,6 +26,7 @@ export function dedupeDeliveries(store: Store): Middleware<AnyMiddlewareArgs> {
           ? `slack:trigger:${ids.data.trigger_id}`
           : undefined;
     if (key !== undefined && !store.claimEvent(key)) {
+      recordDedupeHit('slack');
       log.info('slack: duplicate delivery ignored', { key, retryNum: context.retryNum, retryReason: context.retryReason });
       return;
     }

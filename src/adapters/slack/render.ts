@@ -106,7 +106,11 @@ function quoteBlocks(quote: Quote): Block[] {
     elements.push(fitText(`_Translation:_ ${escapeMrkdwn(quote.translation)}`, LIMITS.contextText));
   }
   const where = [quote.source.title, quote.source.locator].filter(Boolean).join(', ');
-  elements.push(`— *${escapeMrkdwn(quote.speaker)}*, ${mrkdwnLink(quote.source.url, where)}`);
+  // With PUBLIC_URL the title opens the transcript viewer at the quote; the media link stays beside it.
+  const parts = [`— *${escapeMrkdwn(quote.speaker)}*, ${mrkdwnLink(quote.source.link ?? quote.source.url, where)}`];
+  if (quote.source.link) parts.push(mrkdwnLink(quote.source.url, 'media'));
+  if (quote.source.article) parts.push(`via ${escapeMrkdwn(quote.source.article)}`);
+  elements.push(parts.join(' · '));
   return [
     section(quoted),
     { type: 'context', elements: elements.map((text) => ({ type: 'mrkdwn', text })) },

@@ -12,6 +12,7 @@ import { loadModelPrompts, type ModelPrompts } from '../../llm/prompts.ts';
 import { modelSettings } from '../../llm/settings.ts';
 import { translateQuery } from '../../llm/translate-query.ts';
 import { log } from '../../log.ts';
+import { recordModelFallback } from '../../web/metrics.ts';
 import { DenseRetriever } from '../../search/dense.ts';
 import { EmbeddingCache } from '../../search/embedding-cache.ts';
 import type { Person } from '../person.ts';
@@ -150,6 +151,7 @@ export class ModelMode {
     } catch (error) {
       const failure = error instanceof ModelError ? error : new ModelError('unknown', error instanceof Error ? error.message : String(error));
       budget.fail(failure);
+      recordModelFallback(failure.reason);
       log.warn('model answer not used; answering extractively', {
         reason: failure.reason,
         status: failure.status,

@@ -5,6 +5,7 @@ import { log } from '../../../log.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, openCore, parseCommandArgs } from '../options.ts';
 import { renderAnswer, renderSummary, styleFor } from '../render.ts';
+import { observeQuestion } from '../../../web/observe-question.ts';
 
 const USAGE = 'gomez chat [--corpus DIR]';
 const HELP = [
@@ -72,7 +73,8 @@ export async function chatLoop(core: GomezCore, io: Io, input: NodeJS.ReadableSt
       } else if (line.startsWith('/')) {
         println(io.stdout, `Unknown command ${line.split(/\s/)[0]}. Type /help for the list.`);
       } else {
-        const answer = await core.ask(line, { history: history.slice(-HISTORY_TURNS) });
+        const asked = { surface: 'console' as const, question: line };
+        const answer = await observeQuestion({ corpus: core.corpus }, asked, () => core.ask(line, { history: history.slice(-HISTORY_TURNS) }));
         println(io.stdout, renderAnswer(answer, style));
         history.push({ question: line, answer: answer.answer });
         last = { question: line, shown: answer.quotes.length };

@@ -1,6 +1,9 @@
+import { portGiven } from '../../../config/env.ts';
 import type { GomezCore } from '../../../core.ts';
 import { log } from '../../../log.ts';
 import { Store } from '../../../store/store.ts';
+import { createWebHandler } from '../../../web/routes.ts';
+import { startWebServer } from '../../../web/web-server.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, openCore, parseCommandArgs, type CommandContext } from '../options.ts';
 import { chatLoop } from './chat.ts';
@@ -16,13 +19,23 @@ interface Running {
 export async function runServe(args: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(args, {}, USAGE);
   if (values.help) {
-    println(io.stdout, `usage: ${USAGE}\nStarts Discord when DISCORD_TOKEN is set, Slack when SLACK_BOT_TOKEN is set; with neither, the console.`);
+    println(
+      io.stdout,
+      `usage: ${USAGE}\nStarts Discord when DISCORD_TOKEN is set, Slack when SLACK_BOT_TOKEN is set; with neither, the console ` +
+        '(or, when PORT is set, only the web server: transcript viewer, insights, /metrics).',
+    );
     return 0;
   }
   const ctx = contextFrom(values.corpus);
   const core = await openCore(ctx);
   const wantDiscord = ctx.env.DISCORD_TOKEN !== undefined;
   const wantSlack = ctx.env.SLACK_BOT_TOKEN !== undefined || ctx.env.SLACK_APP_TOKEN !== undefined;
+  if (!wantDiscord && !wantSlack && portGiven()) {
+    // A deployment with no chat platform still serves the viewer, insights and metrics; no console.
+    log.info('no platform tokens set, PORT set: serving the web surface only');
+    await serveUntilSignal(await startPlatforms(core, ctx, { discord: false, slack: false }));
+    return 0;
+  }
   if (!wantDiscord && !wantSlack) {
     log.info('no platform tokens set: starting the local console');
     await chatLoop(core, io, process.stdin);
@@ -61,6 +74,13 @@ export async function startPlatforms(
       const app = await startSlack({ core, env: ctx.env, store });
       running.unshift({ name: 'slack', stop: () => app.stop() });
       log.info('slack adapter ready', { port: app.port });
+    }
+    // Slack serves the web surface on PORT itself; otherwise it gets its own server when PORT is set.
+    if (!which.slack && portGiven()) {
+      const web = createWebHandler({ corpus: core.corpus, store, insightsToken: ctx.env.INSIGHTS_TOKEN });
+      const server = await startWebServer(web, ctx.env.PORT);
+      running.unshift({ name: 'web', stop: () => server.close() });
+      log.info('web server ready', { port: server.port });
     }
   } catch (error) {
     await Promise.allSettled(running.map((r) => r.stop()));

@@ -6,7 +6,7 @@ import type { SlashContext } from './types.ts';
  * are follow-ups. Shared by `/gomez <question>` and `/gomez quotes <topic>`.
  */
 export async function postAnswerToChannel(ctx: SlashContext, question: string, kind: AnswerKind): Promise<void> {
-  const prepared = await prepareAnswer(ctx.deps, { question, kind });
+  const prepared = await prepareAnswer(ctx.deps, { question, kind, userId: ctx.command.user_id });
   const ts = await ctx.postToChannel(prepared.message);
   if (ts) {
     ctx.deps.conversations.add(conversationKey(ctx.command.channel_id, ts), {

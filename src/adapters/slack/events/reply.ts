@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { userMessageFor } from '../../../errors.ts';
 import { log } from '../../../log.ts';
+import { recordDedupeHit } from '../../../web/metrics.ts';
 import { checkRateLimit, prepareAnswer } from '../answers.ts';
 import type { SlackDeps } from '../deps.ts';
 import { intentOf } from '../intents.ts';
@@ -27,14 +28,17 @@ export interface IncomingQuestion {
  */
 export async function replyToMessage(deps: SlackDeps, client: webApi.WebClient, incoming: IncomingQuestion): Promise<void> {
   // app_mention and message events both arrive for a mention in a followed thread: answer only once.
-  if (!deps.store.claimEvent(`slack:message:${incoming.messageKey}`)) return;
+  if (!deps.store.claimEvent(`slack:message:${incoming.messageKey}`)) {
+    recordDedupeHit('slack');
+    return;
+  }
   await postWithProgress(client, incoming.place, async () => {
     try {
       checkRateLimit(deps, incoming.userId);
       const intent = intentOf(incoming.text);
       if (intent.kind === 'summary') return await prepareSummary(deps, intent.topic);
       const history = deps.conversations.history(incoming.conversation);
-      const prepared = await prepareAnswer(deps, { question: intent.question, kind: 'ask', history });
+      const prepared = await prepareAnswer(deps, { question: intent.question, kind: 'ask', history, userId: incoming.userId });
       deps.conversations.add(incoming.conversation, {
         question: prepared.question,
         answer: prepared.answerText,
