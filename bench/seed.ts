@@ -11,6 +11,8 @@ import { createCore } from '../src/create-core.ts';
 import { loadEvalSet, type EvalItem } from '../src/eval/dataset.ts';
 import { evaluateItems } from '../src/eval/evaluate.ts';
 import { overlaps } from '../src/eval/overlap.ts';
+import { askInThread } from '../src/answer/thread.ts';
+import { AfternoonBaseline } from './afternoon.ts';
 import { median, percentile, timedAsync } from './stats.ts';
 
 export interface SeedRow {
@@ -19,6 +21,9 @@ export interface SeedRow {
   answerable: number;
   oursHitAt3: number;
   bm25HitAt3: number;
+  /** The afternoon baseline (bench/afternoon.ts), without and with the corpus's search terms. */
+  afternoonHitAt3: number;
+  afternoonTermsHitAt3: number;
   oursAnswerMedianMs: number;
   oursAnswerP95Ms: number;
   bm25MedianMs: number;
@@ -34,13 +39,18 @@ export interface SeedResult {
   coreStartMs: number;
 }
 
-/** The eval sets to score: the public dev set when /work/shared is there, and the held-out sets in tests/eval. */
+/**
+ * The eval sets to score: the public dev sets when ../shared is there, the frozen set (never tuned on),
+ * the tuning set, and the held-out sets in tests/eval.
+ */
 export function evalSets(root: string): Array<{ name: string; items: EvalItem[] }> {
   const heldout = existsSync(`${root}/tests/eval`)
     ? readdirSync(`${root}/tests/eval`).filter((n) => /^heldout.*\.jsonl$/.test(n)).sort()
     : [];
   const candidates = [
-    { name: 'dev.jsonl (shared)', path: `${root}/../shared/eval/dev.jsonl` },
+    ...['dev', 'dev-chat', 'dev-natural', 'dev-followups'].map((n) => ({ name: `${n}.jsonl (shared)`, path: `${root}/../shared/eval/${n}.jsonl` })),
+    { name: 'chat-frozen.jsonl (eval/frozen, never tuned on)', path: `${root}/eval/frozen/chat-frozen.jsonl` },
+    { name: 'chat-variants.jsonl (eval/tuning)', path: `${root}/eval/tuning/chat-variants.jsonl` },
     ...heldout.map((n) => ({ name: `${n} (tests/eval)`, path: `${root}/tests/eval/${n}` })),
   ];
   return candidates.filter((c) => existsSync(c.path)).map((c) => ({ name: c.name, items: loadEvalSet(c.path) }));
@@ -59,6 +69,13 @@ export async function runSeed(root: string, corpusDir: string): Promise<SeedResu
   const core = started.value;
   const docs = await chunksOf(core.corpus.sources.map((s) => s.text));
   const bm25 = BM25Retriever.fromDocuments(docs, { k: 3 });
+  const afternoon = new AfternoonBaseline(core.corpus, false);
+  const afternoonTerms = new AfternoonBaseline(core.corpus, true);
+  const hitRate = (items: EvalItem[], top3: (q: string) => string[]) => {
+    const answerable = items.filter((i) => i.answerable);
+    const hits = answerable.filter((i) => top3(i.question).some((t) => (i.gold_any ?? []).some((g) => overlaps(t, g)))).length;
+    return answerable.length === 0 ? 0 : hits / answerable.length;
+  };
 
   const rows: SeedRow[] = [];
   for (const set of evalSets(root)) {
@@ -66,7 +83,7 @@ export async function runSeed(root: string, corpusDir: string): Promise<SeedResu
     // Latency: every question asked three more times, after the warm-up run above.
     const answerMs: number[] = [];
     for (let pass = 0; pass < 3; pass++) {
-      for (const item of set.items) answerMs.push((await timedAsync(() => core.ask(item.question))).ms);
+      for (const item of set.items) answerMs.push((await timedAsync(() => askInThread(core, item.history ?? [], item.question))).ms);
     }
     const answerable = set.items.filter((i) => i.answerable);
     let bm25Hits = 0;
@@ -82,6 +99,8 @@ export async function runSeed(root: string, corpusDir: string): Promise<SeedResu
       answerable: answerable.length,
       oursHitAt3: report.hitAt3,
       bm25HitAt3: answerable.length === 0 ? 0 : bm25Hits / answerable.length,
+      afternoonHitAt3: hitRate(set.items, (q) => afternoon.top3(q)),
+      afternoonTermsHitAt3: hitRate(set.items, (q) => afternoonTerms.top3(q)),
       oursAnswerMedianMs: median(answerMs),
       oursAnswerP95Ms: percentile(answerMs, 95),
       bm25MedianMs: median(bm25Ms),

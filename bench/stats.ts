@@ -22,10 +22,12 @@ export function timed<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
   return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
 
-export async function timedAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function timedAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await fn();
-  return { ms: performance.now() - start, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
 
 /** Peak resident memory of this process in MB (VmHWM), falling back to the current RSS. */
