@@ -88,7 +88,6 @@ export function buildCandidates(corpus: Corpus, isPerson: (p: Passage) => boolea
   for (const seg of segments) phrases.add(namingOf(seg));
 
   const common = commonTerms(segments.flatMap((seg) => seg.units.flatMap((u) => u.sentences.map((s) => s.bag))));
-  const weightOf = (stem: string) => (common.has(stem) ? 0 : (idf.get(stem) ?? 0));
   // A short sentence that makes the editors' point word for word still makes it: quality only tips the balance.
   const matched = matchClaims(corpus, segments, (s) => 0.8 + 0.2 * claimQuality(s.english) * sentenceWeight(s));
   const candidates = segments.map((segment): ThemeCandidate => {
@@ -112,7 +111,8 @@ export function buildCandidates(corpus: Corpus, isPerson: (p: Passage) => boolea
           heading: headingTitle,
           english: byClaim.map((s) => s.english).filter((t): t is string => !!t),
           original: byClaim.map((s) => s.sentence.text),
-          weightOf,
+          // A title word must be frequent in this theme and rare elsewhere.
+          weightOf: (stem) => (common.has(stem) ? 0 : Math.min(segment.bag.get(stem) ?? 0, 6) * (idf.get(stem) ?? 0)),
         }) ?? segment.sectionTitle ?? segment.source.meta.title;
       return title;
     };

@@ -25,7 +25,7 @@ const PERSONAL = /\b(?:I|I'm|I've|we|we're|you|you're|your|my|our|us|me)\b/i;
 
 /** Lower-cases a title's first word unless it is a name or an acronym ("OpenAI", "GPT-4"). */
 function sentenceCase(words: string[]): string {
-  const out = words.map((w, i) => (i > 0 || /[A-Z].*[A-Z]|\d/.test(w.slice(1)) || /^[A-Z]{2,}/.test(w) ? w : w.toLowerCase()));
+  const out = words.map((w, i) => (i > 0 || /[A-Z\d]/.test(w.slice(1)) ? w : w.toLowerCase()));
   const text = out.join(' ').replace(/\s+([,'’])/g, '$1').replace(/\s+n't/g, "n't");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -47,13 +47,15 @@ function phraseTitle(input: TitleInput): string | null {
     for (const phrase of nounPhrases(sentence)) {
       if (phrase.words.length > MAX_PHRASE_WORDS) continue;
       const stems = phrase.lemmas.map((l) => stemmer(l));
-      const distinct = stems.reduce((sum, s) => sum + input.weightOf(s), 0);
-      if (distinct === 0) continue;
+      const weights = stems.map((s) => input.weightOf(s));
+      const distinct = weights.reduce((sum, w) => sum + w, 0);
+      // Every word of a title pulls its weight; one word alone must recur in the theme.
+      if (distinct === 0 || weights.filter((w) => w > 0).length < Math.min(2, stems.length)) continue;
       const key = stems.join(' ');
       const entry = scored.get(key) ?? { surface: phrase.words, score: 0 };
       // Longer phrases name the subject better than one bare word, up to a point.
-      const length = phrase.lemmas.length === 1 ? 1 : phrase.lemmas.length <= 4 ? 1.6 : 1.2;
-      entry.score += weight * length * (distinct / stems.length) * Math.sqrt(stems.length);
+      const length = phrase.lemmas.length === 1 ? 0.6 : phrase.lemmas.length <= 4 ? 1.6 : 1.2;
+      entry.score += weight * length * distinct;
       scored.set(key, entry);
     }
   });
