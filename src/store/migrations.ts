@@ -67,4 +67,8 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX digest_subscriptions_due ON digest_subscriptions (active, next_due_at);
   `,
+  // 4: what a scheduled post is: the digest of the interviews ('summary') or the channel's recap ('recap').
+  `
+  ALTER TABLE digest_subscriptions ADD COLUMN kind TEXT NOT NULL DEFAULT 'summary' CHECK (kind IN ('summary', 'recap'));
+  `,
 ];
