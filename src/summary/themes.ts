@@ -291,7 +291,8 @@ function themeFrom(
   // the title's own words preferred).
   const anchorScore = (s: GuestSentence) =>
     (candidate.centrality.get(s) ?? 0) * claimQuality(s.english) * (sharesAny(s.bag, titleKeys) ? 1.5 : 1);
-  const editorial = candidate.claimAnchors.filter((s) => !shown.has(key(s)));
+  // Rotation: a sentence the channel saw last time gives way to the theme's next best claim.
+  const editorial = candidate.claimAnchors.filter((s) => free(s) || (pool.length === 0 && !shown.has(key(s))));
   const first = editorial[0] ?? [...anchors].sort((a, b) => anchorScore(b) - anchorScore(a))[0];
   if (!first) return null;
 
