@@ -86,7 +86,8 @@ export function shapeTakeaway(candidates: TakeawaySource[], guestShortName: stri
       const joint = candidate.next.includes(':') ? '; ' : ': ';
       english = `${english.trim().replace(/[.!]+$/, '')}${joint}${candidate.next.trim().charAt(0).toLowerCase()}${candidate.next.trim().slice(1)}`;
     }
-    const line = takeawayFrom(plainStatement(english), guestShortName, ordinaryWords);
+    // "I think …" opens the sentence, so it comes back as "He thinks"; after "Gomez says" it is "he".
+    const line = takeawayFrom(plainStatement(english), guestShortName, ordinaryWords)?.replace(/^(\S+ says) He\b/, '$1 he') ?? null;
     if (line && line.length <= MAX_LENGTH && !isFragment(line, guestShortName)) return line;
     // Too long: the first clause alone, when it is a statement on its own.
     const first = plainStatement(english).split(/(?<=[;:])\s+/)[0];
