@@ -29,6 +29,8 @@ export interface SubscribeOptions {
   time: string;
   timezone?: string | null;
   topic?: string | null;
+  /** 'recap': the channel's recap of what it asked, instead of the digest of the interviews. */
+  kind?: 'summary' | 'recap';
 }
 
 /** The caller may not change this channel's digest. */
@@ -62,6 +64,7 @@ function nextLocal(subscription: Subscription): string {
 }
 
 function describe(subscription: Subscription): string {
+  if (subscription.kind === 'recap') return `${describeSchedule(subscription)} recap of what this channel asked`;
   const about = subscription.topic ? `on "${subscription.topic}"` : 'of the interviews';
   return `${describeSchedule(subscription)} digest ${about}`;
 }
@@ -83,7 +86,11 @@ export function checkSubscribe(deps: DigestCommandDeps, actor: DigestActor, opti
 }
 
 export async function subscribe(deps: DigestCommandDeps, actor: DigestActor, options: SubscribeOptions): Promise<string> {
-  const { existing, every, time, timezone, topic } = checkSubscribe(deps, actor, options);
+  const checked = checkSubscribe(deps, actor, options);
+  const { existing, every, time, timezone } = checked;
+  const kind = options.kind ?? 'summary';
+  // A recap is of the channel's questions, not of a topic.
+  const topic = kind === 'recap' ? null : checked.topic;
   if (topic !== null) {
     // A topic the corpus does not cover would post a refusal every day: say so now instead.
     const probe = await deps.core.summarize({ topic });
@@ -102,6 +109,7 @@ export async function subscribe(deps: DigestCommandDeps, actor: DigestActor, opt
       workspaceId: actor.workspaceId,
       subscriberId: actor.userId,
       topic,
+      kind,
       nextDueAt: nextOccurrence(schedule, now).toISOString(),
       seenSources: deps.core.corpus.sources.map((s) => s.meta.id),
     },

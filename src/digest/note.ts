@@ -11,9 +11,10 @@ export function digestNote(
   newSourceTitles: string[],
   summary: Summary,
 ): string {
-  const kind = subscription.every === 'daily' ? 'Daily digest' : 'Weekly digest';
+  const noun = subscription.kind === 'recap' ? 'recap' : 'digest';
+  const kind = subscription.every === 'daily' ? `Daily ${noun}` : `Weekly ${noun}`;
   const parts = [subscription.topic ? `${kind} on “${subscription.topic}”.` : `${kind}.`];
-  if (slots > 1) parts.push(`Catch-up: I was offline for ${slots} scheduled digests, so here is one instead of ${slots}.`);
+  if (slots > 1) parts.push(`Catch-up: I was offline for ${slots} scheduled ${noun}s, so here is one instead of ${slots}.`);
   if (newSourceTitles.length > 0) {
     const shown = newSourceTitles.slice(0, 3).join('; ');
     const more = newSourceTitles.length > 3 ? ` and ${newSourceTitles.length - 3} more` : '';

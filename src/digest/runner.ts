@@ -4,6 +4,8 @@ import { log } from '../log.ts';
 import type { Store } from '../store/store.ts';
 import { SubscriptionStore, type DigestPlatform, type Subscription } from '../store/subscriptions.ts';
 import { digestNote } from './note.ts';
+import { buildRecap, periodWords } from './recap.ts';
+import { channelQuestions } from '../store/channel-questions.ts';
 import { ChannelGoneError, type DigestPoster } from './poster.ts';
 import { nextOccurrence, slotsBetween } from './schedule.ts';
 
@@ -12,6 +14,8 @@ export interface DigestRunnerOptions {
   subscriptions: SubscriptionStore;
   poster: DigestPoster;
   summarize(options: SummarizeOptions): Promise<Summary>;
+  /** A channel's recap of what it asked between two instants (recap subscriptions). */
+  recap?(subscription: Subscription, since: Date, until: Date): Promise<Summary>;
   /** The corpus's sources now (new ones lead the next digest). */
   sources(): { id: string; title: string }[];
   /** Injectable clock (tests move time by hand). */
@@ -89,6 +93,11 @@ export class DigestRunner {
       const newSources = subscription.lastSentAt === null && subscription.seenSources.length === 0
         ? []
         : sources.filter((id) => !subscription.seenSources.includes(id));
+      if (subscription.kind === 'recap' && this.options.recap) {
+        await this.deliverRecap(subscription, dueAt, now, sources);
+        report.posted.push(subscription.id);
+        return;
+      }
       const summary = await this.options.summarize({
         topic: subscription.topic,
         avoidThemes: subscription.lastThemes,
@@ -126,13 +135,33 @@ export class DigestRunner {
       }
     }
   }
+
+  /** Posts a recap of what the channel asked since its last one (a quiet channel gets no post). */
+  private async deliverRecap(subscription: Subscription, dueAt: Date, now: Date, sources: string[]): Promise<void> {
+    const since = subscription.lastSentAt ? new Date(subscription.lastSentAt) : periodStart(subscription, now);
+    const summary = await this.options.recap!(subscription, since, now);
+    const slots = slotsBetween(subscription, dueAt, now);
+    if (summary.answered) {
+      const note = digestNote(subscription, slots, [], summary);
+      await this.options.poster.post(subscription, { summary: { ...summary, note }, scheduledFor: dueAt, slots, newSources: [] });
+    } else {
+      log.info('digest: recap skipped, the channel asked nothing', { subscription: subscription.id });
+    }
+    this.options.subscriptions.recordSent(subscription.id, { at: now, themes: [], quotes: [], sources });
+  }
+}
+
+/** A day or a week before `until`: the period a recap covers when the channel has had none yet. */
+function periodStart(subscription: Subscription, until: Date): Date {
+  const days = subscription.every === 'daily' ? 1 : 7;
+  return new Date(until.getTime() - days * 24 * 3600_000);
 }
 
 /** What a platform adds to the core to run its digests: who it is, how it posts, and test hooks. */
 export interface PlatformDigestOptions {
   platform: DigestPlatform;
   poster: DigestPoster;
-  core: Pick<GomezCore, 'summarize' | 'corpus'>;
+  core: Pick<GomezCore, 'summarize' | 'corpus' | 'quotes' | 'guestName'>;
   store: Store;
   clock?: () => Date;
   intervalMs?: number;
@@ -146,6 +175,8 @@ export function digestRunnerFor(options: PlatformDigestOptions): DigestRunner {
     subscriptions: new SubscriptionStore(options.store),
     poster: options.poster,
     summarize: (o) => core.summarize(o),
+    recap: (subscription, since, until) =>
+      buildRecap(core, channelQuestions(options.store, subscription, since, until), { period: periodWords(since, until) }),
     sources: () => core.corpus.sources.map((s) => ({ id: s.meta.id, title: s.meta.title })),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),

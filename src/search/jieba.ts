@@ -21,3 +21,11 @@ export function cutWords(han: string): string[] {
 export function cutForIndex(han: string): string[] {
   return jieba().cutForSearch(han, true);
 }
+
+/**
+ * Words with jieba's part-of-speech tags ("n" noun, "v" verb, "eng" Latin word…), for summaries. The
+ * dictionary alone (no HMM): HMM-guessed words ("只卖") come back untagged ("x").
+ */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  return jieba().tag(text, false);
+}

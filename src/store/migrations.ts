@@ -86,4 +86,8 @@ export const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 5: what a scheduled post is: the digest of the interviews ('summary') or the channel's recap ('recap').
+  `
+  ALTER TABLE digest_subscriptions ADD COLUMN kind TEXT NOT NULL DEFAULT 'summary' CHECK (kind IN ('summary', 'recap'));
+  `,
 ];

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { Frequency, Schedule } from '../digest/schedule.ts';
 import type { Store } from './store.ts';
 
+/** What a scheduled post is: a digest of the interviews, or a recap of what the channel asked. */
+export type DigestKind = 'summary' | 'recap';
+
 /** Platforms that post scheduled digests. */
 export type DigestPlatform = 'discord' | 'slack';
 
@@ -16,6 +19,8 @@ export interface Subscription extends Schedule {
   /** Who subscribed (Slack: they may change it; Discord uses channel permissions). */
   subscriberId: string;
   topic: string | null;
+  /** What is posted: the digest of the interviews, or the channel's recap of what it asked. */
+  kind: DigestKind;
   active: boolean;
   disabledReason: string | null;
   /** ISO instant of the next scheduled digest. */
@@ -36,6 +41,7 @@ export interface NewSubscription extends Schedule {
   workspaceId: string | null;
   subscriberId: string;
   topic: string | null;
+  kind?: DigestKind;
   nextDueAt: string;
   seenSources: string[];
 }
@@ -70,6 +76,7 @@ const Row = z
     last_quotes: StringList,
     seen_sources: StringList,
     failures: z.number().int(),
+    kind: z.enum(['summary', 'recap']).default('summary'),
   })
   .transform(
     (r): Subscription => ({
@@ -83,6 +90,7 @@ const Row = z
       timezone: r.timezone,
       weekday: r.weekday,
       topic: r.topic,
+      kind: r.kind,
       active: r.active === 1,
       disabledReason: r.disabled_reason,
       nextDueAt: r.next_due_at,
@@ -111,18 +119,19 @@ export class SubscriptionStore {
     this.db
       .prepare(
         `INSERT INTO digest_subscriptions
-           (id, platform, channel_id, workspace_id, subscriber_id, every, time, timezone, weekday, topic,
+           (id, platform, channel_id, workspace_id, subscriber_id, every, time, timezone, weekday, topic, kind,
             next_due_at, seen_sources, created_at)
-         VALUES (@id, @platform, @channelId, @workspaceId, @subscriberId, @every, @time, @timezone, @weekday, @topic,
+         VALUES (@id, @platform, @channelId, @workspaceId, @subscriberId, @every, @time, @timezone, @weekday, @topic, @kind,
             @nextDueAt, @seenSources, @createdAt)
          ON CONFLICT (platform, channel_id) DO UPDATE SET
            workspace_id = excluded.workspace_id, subscriber_id = excluded.subscriber_id, every = excluded.every,
-           time = excluded.time, timezone = excluded.timezone, weekday = excluded.weekday, topic = excluded.topic,
+           time = excluded.time, timezone = excluded.timezone, weekday = excluded.weekday, topic = excluded.topic, kind = excluded.kind,
            next_due_at = excluded.next_due_at, active = 1, disabled_reason = NULL, failures = 0`,
       )
       .run({
         id: randomUUID(),
         ...input,
+        kind: input.kind ?? 'summary',
         seenSources: JSON.stringify(input.seenSources),
         createdAt: now.toISOString(),
       });

@@ -1,11 +1,16 @@
 import type { Quote, Theme } from '../answer/types.ts';
 import type { Corpus, Passage } from '../corpus/types.ts';
-import { PhraseStats, titleFromPhrases } from './keyphrases.ts';
+import { PhraseStats } from './keyphrases.ts';
+import type { EditorialClaim } from './editorial.ts';
+import { editorialWeight, matchClaims } from './claim-anchors.ts';
+import { endsMidThought, shapeTakeaway, type TakeawaySource } from './takeaway.ts';
+import { hasChinese } from '../text/language.ts';
+import { themeTitle } from './titles.ts';
 import { speaksInFirstPerson } from '../answer/llm/voice.ts';
 import { quoteOf } from '../answer/quote.ts';
 import { overlaps } from './quotes.ts';
 import { corpusSegments, type GuestSentence, type Segment } from './segments.ts';
-import { ordinaryWordsIn, takeawayFrom } from '../answer/retell.ts';
+import { ordinaryWordsIn } from '../answer/retell.ts';
 import { bagOf, cosine, termsOf } from './terms.ts';
 
 /**
@@ -14,13 +19,18 @@ import { bagOf, cosine, termsOf } from './terms.ts';
  */
 export interface ThemeCandidate {
   segment: Segment;
-  title: string;
+  /** Its title, worked out on first use (tagging every candidate of a large corpus would be slow). */
+  readonly title: string;
   /** Guest sentences, most central first. */
   ranked: GuestSentence[];
   /** How central each ranked sentence is to the theme (cosine to the theme, and to the heading when titled by it). */
   centrality: Map<GuestSentence, number>;
   /** How much the guest actually says in it (short replies like "Yes." count for little). */
   substance: number;
+  /** The editors' points (headline, lede, headings) this theme makes, strongest first. */
+  claims: EditorialClaim[];
+  /** For each claim, the guest sentence that makes it best: the theme's first quotes. */
+  claimAnchors: GuestSentence[];
 }
 
 /** Shorter English sentences are usually fragments ("About $1 billion.") and make poor takeaways. */
@@ -77,29 +87,48 @@ export function buildCandidates(corpus: Corpus, isPerson: (p: Passage) => boolea
   ];
   for (const seg of segments) phrases.add(namingOf(seg));
 
-  // Headed pieces own their heading's title; an unnamed piece falling back to it gets a number.
-  const headingTitles = new Set(segments.filter((s) => s.headed && s.sectionTitle).map((s) => s.sectionTitle!.toLowerCase()));
-  const used = new Set<string>();
-  const candidates = segments.map((segment) => {
+  const common = commonTerms(segments.flatMap((seg) => seg.units.flatMap((u) => u.sentences.map((s) => s.bag))));
+  // A short sentence that makes the editors' point word for word still makes it: quality only tips the balance.
+  const matched = matchClaims(corpus, segments, (s) => 0.8 + 0.2 * claimQuality(s.english) * sentenceWeight(s));
+  const candidates = segments.map((segment): ThemeCandidate => {
     const sentences = segment.units.flatMap((u) => u.sentences);
+    const editorial = matched.get(segment) ?? { claims: [], anchors: [] };
+    const headingClaim = editorial.claims.find((c) => c.kind === 'heading');
+    // A theme's heading is the editors' heading it was matched to, else the one its section piece owns.
+    const headingTitle = headingClaim ? (headingClaim.english ?? headingClaim.text) : segment.headed ? segment.sectionTitle : null;
     // A theme titled by its heading should be backed by what the heading names, first.
-    const heading = segment.headed && segment.sectionTitle ? bagOf(termsOf(segment.sectionTitle)) : null;
+    const heading = headingTitle ? bagOf(termsOf(headingTitle)) : null;
     const centrality = (s: GuestSentence) =>
       (cosine(s.bag, segment.bag, idf) + (heading ? cosine(s.bag, heading, idf) : 0)) * sentenceWeight(s);
     const scores = new Map(sentences.map((s) => [s, centrality(s)] as const));
     const ranked = [...sentences].sort((a, b) => scores.get(b)! - scores.get(a)!);
     const substance = sentences.reduce((sum, s) => sum + Math.min(s.bag.size, 10) * (sentenceWeight(s) === 0.3 ? 0.2 : 1), 0);
-    let title = segment.headed && segment.sectionTitle ? segment.sectionTitle : titleFromPhrases(phrases.top(namingOf(segment), 2));
-    if (!title) title = segment.sectionTitle ?? segment.source.meta.title;
-    // Titles are how a digest remembers what it showed: they must differ.
-    const owns = segment.headed && title === segment.sectionTitle;
-    const taken = (t: string) => used.has(t.toLowerCase()) || (!owns && headingTitles.has(t.toLowerCase()));
-    for (let n = 2; taken(title); n++) title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
-    used.add(title.toLowerCase());
-    return { segment, title, ranked, centrality: scores, substance };
+    let title: string | undefined;
+    const titleOf = () => {
+      const byClaim = [...editorial.anchors, ...ranked.filter((s) => claimQuality(s.english) >= 0.5)];
+      title ??=
+        themeTitle({
+          heading: headingTitle,
+          english: byClaim.map((s) => s.english).filter((t): t is string => !!t),
+          original: byClaim.map((s) => s.sentence.text),
+          // A title word must be frequent in this theme and rare elsewhere.
+          weightOf: (stem) => (common.has(stem) ? 0 : Math.min(segment.bag.get(stem) ?? 0, 6) * (idf.get(stem) ?? 0)),
+        }) ?? segment.sectionTitle ?? segment.source.meta.title;
+      return title;
+    };
+    return {
+      segment,
+      get title() {
+        return titleOf();
+      },
+      ranked,
+      centrality: scores,
+      substance,
+      claims: editorial.claims,
+      claimAnchors: editorial.anchors,
+    };
   });
   const allEnglish = segments.flatMap(englishOf);
-  const common = commonTerms(segments.flatMap((seg) => seg.units.flatMap((u) => u.sentences.map((s) => s.bag))));
   return { candidates, phrases, idf, ordinaryWords: ordinaryWordsIn(allEnglish), common };
 }
 
@@ -135,7 +164,9 @@ export function pickThemes(corpusThemes: CorpusThemes, options: PickOptions): Th
   const similarity = (c: ThemeCandidate) => Math.max(0, ...chosen.map((o) => cosine(o.segment.bag, c.segment.bag, idf)));
   // A near-duplicate of a chosen theme would repeat it under another name.
   const eligible = (c: ThemeCandidate, floor: number) => !chosen.includes(c) && c.substance >= floor && similarity(c) <= 0.6;
-  const value = (c: ThemeCandidate) => c.substance * (1 - similarity(c)) ** 2;
+  // How strongly the guest states it: the share of its sentences that are claims on their own.
+  // How much of the conversation it spans counts too: a point argued over several turns beats a remark.
+  const value = (c: ThemeCandidate) => c.substance * strength(c) * Math.sqrt(c.segment.units.length) * (1 - similarity(c)) ** 2;
 
   const fill = (floor: number) => {
     const sections = new Map<string, { turns: number; seats: number; lead: boolean; order: number; members: ThemeCandidate[] }>();
@@ -171,6 +202,12 @@ export function pickThemes(corpusThemes: CorpusThemes, options: PickOptions): Th
       section.seats++;
     }
   };
+  // The editors' points first (headline, lede, headings: a digest must not leave them out), strongest
+  // first and lead sources before others, then seats by how much of the conversation each section spans.
+  const editorial = candidates
+    .filter((c) => c.claims.length > 0)
+    .sort((a, b) => rank(a) - rank(b) || editorialWeight(b.claims) - editorialWeight(a.claims) || a.segment.order - b.segment.order);
+  for (const c of editorial) if (chosen.length < options.max && !chosen.includes(c)) chosen.push(c);
   fill(SLIGHT);
   if (chosen.length < options.min) fill(0);
 
@@ -204,7 +241,22 @@ function claimQuality(english: string | null): number {
   if (NAMES_ONLY.test(english)) q *= 0.3;
   const body = english.replace(/^(?:[A-Za-z']+,\s*)+/, '');
   if (PRONOUN_SUBJECT.test(body)) q *= 0.6;
+  // Rambling talk (asides, "kind of", trailing off) states a point less clearly than a plain sentence.
+  if (RAMBLING.test(english) || english.length > 240) q *= 0.7;
+  if (/^(?:and\s+)?then\b/i.test(english)) q *= 0.5;
   return q;
+}
+
+const RAMBLING = /\s--\s|\bkind of\b|\bsort of\b|\.\.\.|…|\byou know\b/i;
+/** Words with which a speaker stresses a point. */
+const STRESSED = /\b(?:most important|the key|crucial|critical|essential|never|always|have to|must|should|biggest|fundamental|the best|the only|believe|convinced|confident|the future|will be|underestimated|clearly)\b/i;
+
+/** How strongly a theme is stated, 0.5 to about 1.15: its central sentences' claim quality and stress. */
+function strength(c: ThemeCandidate): number {
+  const top = c.ranked.slice(0, 6);
+  if (top.length === 0) return 0.5;
+  const mean = top.reduce((sum, s) => sum + claimQuality(s.english) * (STRESSED.test(s.english ?? '') ? 1.3 : 1), 0) / top.length;
+  return 0.5 + mean / 2;
 }
 
 /** Distinctive terms (not common in the corpus) of a bag. */
@@ -215,9 +267,10 @@ function distinctive(bag: Map<string, number>, common: Set<string>): Set<string>
 const sharesAny = (bag: Map<string, number>, keys: Set<string>) => [...bag.keys()].some((k) => keys.has(k));
 
 /**
- * A theme's quotes: its most central self-contained claim (with the next sentence when it is short,
- * for context) and the best sentence from another passage that shares a distinctive term with the
- * title or that claim, so every quote is about what the theme says. The takeaway retells the claim.
+ * A theme's quotes: the guest sentence that makes the editors' point when the theme has one, else its
+ * most central self-contained claim (with the next sentence when it is short or ends mid-thought),
+ * and the best sentence from another passage that shares a distinctive term with the title or that
+ * claim, so every quote is about what the theme says. The takeaway states the claim on its own.
  * Sentences shown before (avoid) or elsewhere in the summary are skipped.
  */
 function themeFrom(
@@ -232,45 +285,57 @@ function themeFrom(
   const pool = candidate.ranked.filter(free);
   const fallback = candidate.ranked.filter((s) => !shown.has(key(s)));
   const anchors = pool.length > 0 ? pool : fallback;
-  const titleKeys = distinctive(bagOf(termsOf(candidate.title)), common);
-  // The anchor is the most central claim; one echoing the title's own words is preferred.
+  const title = candidate.title;
+  const titleKeys = distinctive(bagOf(termsOf(title)), common);
+  // The anchor is the sentence making the editors' point, else the most central claim (one echoing
+  // the title's own words preferred).
   const anchorScore = (s: GuestSentence) =>
     (candidate.centrality.get(s) ?? 0) * claimQuality(s.english) * (sharesAny(s.bag, titleKeys) ? 1.5 : 1);
-  const first = [...anchors].sort((a, b) => anchorScore(b) - anchorScore(a))[0];
+  // Rotation: a sentence the channel saw last time gives way to the theme's next best claim.
+  const editorial = candidate.claimAnchors.filter((s) => free(s) || (pool.length === 0 && !shown.has(key(s))));
+  const first = editorial[0] ?? [...anchors].sort((a, b) => anchorScore(b) - anchorScore(a))[0];
   if (!first) return null;
 
   const keys = new Set([...titleKeys, ...distinctive(first.bag, common)]);
   const quotes: Quote[] = [];
   const source = candidate.segment.source;
-  const firstLength = (first.english ?? first.sentence.text).length;
+  const english = (s: { translation?: string; text: string } | undefined) =>
+    s ? (s.translation ?? (source.meta.language.startsWith('en') ? s.text : null)) : null;
+  const firstEnglish = first.english ?? first.sentence.text;
   const next = first.passage.sentences[first.index + 1];
-  const extend = firstLength < 120 && next !== undefined && !shown.has(`${first.passage.id}:${first.index + 1}`) &&
-    !avoid.some((a) => overlaps(a, next.text));
+  const extend = next !== undefined && (firstEnglish.length < 120 || endsMidThought(firstEnglish)) &&
+    !shown.has(`${first.passage.id}:${first.index + 1}`) && !avoid.some((a) => overlaps(a, next.text));
   quotes.push(quoteOf(source, first.passage, first.index, extend ? first.index + 1 : first.index));
   shown.add(key(first));
   if (extend) shown.add(`${first.passage.id}:${first.index + 1}`);
 
-  const second = anchors.find(
-    (s) => s.passage.id !== first.passage.id && !shown.has(key(s)) && sentenceWeight(s) === 1 && sharesAny(s.bag, keys),
-  );
+  // A second editorial point of the same theme comes next; else a related sentence from another passage.
+  const second =
+    editorial.find((s) => s !== first && !shown.has(key(s))) ??
+    anchors.find((s) => s.passage.id !== first.passage.id && !shown.has(key(s)) && sentenceWeight(s) === 1 && sharesAny(s.bag, keys));
   if (second) {
-    quotes.push(quoteOf(source, second.passage, second.index, second.index));
+    // A quote never stops mid-thought: one ending on a dangling clause takes its continuation along.
+    const after = second.passage.sentences[second.index + 1];
+    const more = after !== undefined && endsMidThought(second.english ?? second.sentence.text) &&
+      !shown.has(`${second.passage.id}:${second.index + 1}`);
+    quotes.push(quoteOf(source, second.passage, second.index, more ? second.index + 1 : second.index));
     shown.add(key(second));
+    if (more) shown.add(`${second.passage.id}:${second.index + 1}`);
   }
   for (const q of quotes) avoid.push(q.text);
 
-  // The takeaway retells the anchor, which is shown in the quotes, so the quotes back it word for word;
-  // the other shown sentences are fallbacks when it cannot be retold plainly about him.
-  const english = (s: { translation?: string; text: string } | undefined) =>
-    s ? (s.translation ?? (source.meta.language.startsWith('en') ? s.text : null)) : null;
-  const shownSentences = [first.english, second?.english ?? null, extend ? english(next) : null].filter(
-    (t): t is string => !!t,
-  );
-  const lines = shownSentences
-    // A sentence adverb ("Interestingly,") frames the claim for the listener; the retelling drops it.
-    .map((t) => takeawayFrom(t.replace(/^[A-Z][a-z]+ly,\s+/, ''), guestShortName, corpusThemes.ordinaryWords))
-    .filter((t): t is string => t !== null);
+  // The takeaway states the anchor's point (merged with its continuation when it stops mid-thought),
+  // so the quotes back it; the other shown sentences, then the theme's other claims, are fallbacks.
+  const sourcesOfTakeaway: TakeawaySource[] = [
+    { english: firstEnglish, next: english(next) ?? undefined },
+    ...(second?.english ? [{ english: second.english, next: english(second.passage.sentences[second.index + 1]) ?? undefined }] : []),
+    ...anchors.slice(0, 6).filter((s) => s !== first && s !== second && s.english).map((s) => ({
+      english: s.english!,
+      next: english(s.passage.sentences[s.index + 1]) ?? undefined,
+    })),
+  ].filter((t) => !!t.english && !hasChinese(t.english));
   const takeaway =
-    lines.find((t) => !speaksInFirstPerson(t)) ?? lines[0] ?? `What ${guestShortName} said about ${candidate.title.toLowerCase()}.`;
-  return { title: candidate.title, takeaway, quotes };
+    shapeTakeaway(sourcesOfTakeaway, guestShortName, corpusThemes.ordinaryWords) ??
+    `What ${guestShortName} said about ${title.charAt(0).toLowerCase()}${title.slice(1)}.`;
+  return { title, takeaway, quotes };
 }

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
   summary: { summary: 'a digest of the corpus or of one topic (--json)', load: async () => (await import('./commands/summary.ts')).runSummary },
   chat: { summary: 'interactive console that behaves like the bot', load: async () => (await import('./commands/chat.ts')).runChat },
   eval: { summary: 'score a question set (JSON lines) and print the metrics', load: async () => (await import('./commands/eval.ts')).runEval },
+  'eval-summary': { summary: 'score digests against key points per source (JSON lines)', load: async () => (await import('./commands/eval-summary.ts')).runEvalSummary },
   index: { summary: 'build and save the search index under DATA_DIR', load: async () => (await import('./commands/index.ts')).runIndex },
   discord: { summary: 'run the Discord bot; `discord register [--guild ID]` publishes its commands', load: async () => (await import('./commands/discord.ts')).runDiscord },
   slack: { summary: 'run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT)', load: async () => (await import('./commands/slack.ts')).runSlack },

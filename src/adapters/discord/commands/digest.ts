@@ -42,7 +42,13 @@ const subscribeCommand = {
     )
     .addStringOption((o) => o.setName('time').setDescription('Local time, HH:MM (24-hour), e.g. 09:00').setRequired(true).setMaxLength(5))
     .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/London (default UTC)').setMaxLength(64))
-    .addStringOption((o) => o.setName('topic').setDescription('Only this topic (default: the whole interview)').setMaxLength(200).setAutocomplete(true)),
+    .addStringOption((o) => o.setName('topic').setDescription('Only this topic (default: the whole interview)').setMaxLength(200).setAutocomplete(true))
+    .addStringOption((o) =>
+      o.setName('kind').setDescription('What to post (default: the digest of the interviews)').addChoices(
+        { name: 'digest of the interviews', value: 'summary' },
+        { name: "recap of what this channel asked", value: 'recap' },
+      ),
+    ),
   rateLimited: true,
   async execute(interaction, ctx) {
     const options = {
@@ -50,6 +56,7 @@ const subscribeCommand = {
       time: requiredText(interaction.options.getString('time'), 'time (HH:MM)'),
       timezone: optionalText(interaction.options.getString('timezone'), 'time zone'),
       topic: optionalText(interaction.options.getString('topic'), 'topic'),
+      kind: interaction.options.getString('kind') === 'recap' ? ('recap' as const) : ('summary' as const),
     };
     const actor = actorOf(interaction);
     const deps = depsOf(ctx);

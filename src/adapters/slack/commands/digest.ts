@@ -13,7 +13,7 @@ import type { SlashContext, Subcommand } from './types.ts';
  * `/gomez digest unsubscribe`: scheduled digests for the channel. The person who set a channel's digest
  * up, and workspace admins and owners (users.info), may change it. Replies are private to the caller.
  */
-const USAGE = 'Usage: /gomez digest subscribe daily|weekly HH:MM [time zone, e.g. Europe/London] [topic] · /gomez digest list · /gomez digest unsubscribe';
+const USAGE = 'Usage: /gomez digest subscribe daily|weekly HH:MM [time zone, e.g. Europe/London] [topic | recap] · /gomez digest list · /gomez digest unsubscribe';
 
 interface UserInfo {
   user?: { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean };
@@ -41,13 +41,15 @@ async function actorOf(ctx: SlashContext): Promise<DigestActor> {
 }
 
 /** "daily 09:00 Europe/London synthetic data" → its parts; the zone is optional (a word with a "/" or UTC). */
-export function parseSubscribeArgs(words: string[]): { every: string; time: string; timezone: string | null; topic: string | null } {
+export function parseSubscribeArgs(words: string[]): { every: string; time: string; timezone: string | null; topic: string | null; kind: 'summary' | 'recap' } {
   const [every, time, ...rest] = words;
   if (!every || !time) throw new InputError(USAGE);
   const zoneLike = rest[0] !== undefined && (rest[0].includes('/') || /^(utc|gmt)$/i.test(rest[0]) || IANAZone.isValidZone(rest[0]));
   const timezone = zoneLike ? rest[0]! : null;
   const topic = (zoneLike ? rest.slice(1) : rest).join(' ').trim();
-  return { every, time, timezone, topic: topic || null };
+  // "recap" in place of a topic schedules the channel's recap instead of the digest of the interviews.
+  if (/^recap$/i.test(topic)) return { every, time, timezone, topic: null, kind: 'recap' };
+  return { every, time, timezone, topic: topic || null, kind: 'summary' };
 }
 
 function trusted(mrkdwn: string): SlackMessage {
@@ -57,7 +59,7 @@ function trusted(mrkdwn: string): SlackMessage {
 
 export const digestCommand = {
   name: 'digest',
-  usage: '/gomez digest subscribe daily|weekly HH:MM [time zone] [topic] · list · unsubscribe',
+  usage: '/gomez digest subscribe daily|weekly HH:MM [time zone] [topic | recap] · list · unsubscribe',
   description: "scheduled digests in this channel (the subscriber or an admin can change them)",
   rateLimited: false,
   async run(ctx, args) {

@@ -11,13 +11,14 @@ import { askCommand } from './ask.ts';
 import { digestCommand } from './digest.ts';
 import { helpCommand } from './help.ts';
 import { quotesCommand } from './quotes.ts';
+import { recapCommand } from './recap.ts';
 import { summaryCommand } from './summary.ts';
 import type { SlashContext, Subcommand } from './types.ts';
 
 /** The `/gomez` subcommands by name (a new one, e.g. `digest`, is one file plus one entry here). */
 const SUBCOMMANDS = new Map<string, Subcommand>();
 const help = helpCommand(() => [askCommand, ...SUBCOMMANDS.values()]);
-for (const command of [quotesCommand, summaryCommand, digestCommand, help]) SUBCOMMANDS.set(command.name, command);
+for (const command of [quotesCommand, summaryCommand, recapCommand, digestCommand, help]) SUBCOMMANDS.set(command.name, command);
 
 /** Splits "quotes synthetic data" into the subcommand and its arguments; other text is a question. */
 export function route(text: string): { command: Subcommand; args: string } {

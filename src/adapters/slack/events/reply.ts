@@ -6,7 +6,8 @@ import { checkRateLimit, prepareAnswer } from '../answers.ts';
 import type { SlackDeps } from '../deps.ts';
 import { intentOf } from '../intents.ts';
 import { postMessage, postWithProgress, type Place } from '../post.ts';
-import { renderNotice } from '../render.ts';
+import { renderNotice, renderSummary } from '../render.ts';
+import { channelRecap, recapDays } from '../../../digest/channel-recap.ts';
 import { prepareSummary } from '../summaries.ts';
 
 /** A message the bot decided to answer (a mention, a DM, a follow-up in a thread it answered in). */
@@ -37,6 +38,10 @@ export async function replyToMessage(deps: SlackDeps, client: webApi.WebClient, 
       checkRateLimit(deps, incoming.userId);
       const intent = intentOf(incoming.text);
       if (intent.kind === 'summary') return await prepareSummary(deps, intent.topic);
+      if (intent.kind === 'recap') {
+        const recap = await channelRecap(deps.core, deps.store, { platform: 'slack', channelId: incoming.place.channel }, recapDays(intent.days));
+        return renderSummary(recap, deps.core.guestName);
+      }
       const history = deps.conversations.history(incoming.conversation);
       const prepared = await prepareAnswer(deps, { question: intent.question, kind: 'ask', history, userId: incoming.userId });
       deps.conversations.add(incoming.conversation, {
