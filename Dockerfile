@@ -20,6 +20,7 @@ COPY package.json .npmrc ./
 COPY bin ./bin
 COPY src ./src
 COPY prompts ./prompts
+COPY lexicon ./lexicon
 COPY corpus ./corpus
 RUN mkdir -p /data && chown node:node /data
 USER node
