@@ -42,6 +42,56 @@ export const TUNING = {
     /** A name found only in the host's question or a heading around a turn counts this much. */
     namedContextCredit: 0.3,
   },
+  evidence: {
+    /** A sentence shorter than this (characters) is joined with the next one ("The importance of data." + "I underestimated it."). */
+    shortSentence: { zh: 14, en: 50 },
+    /** …as long as the joined span stays under this length. */
+    longSpan: { zh: 120, en: 320 },
+    /** A closing sentence shorter than this is also offered joined to the one before it (it usually completes it). */
+    closingSentence: { zh: 20, en: 70 },
+    /** How much a span's search terms (team paraphrases) count against its own words: the own words stay a little ahead. */
+    searchTermsCredit: 0.9,
+    /** Weight of the passage's retrieval score against how well the span itself fits the question. */
+    retrievalShare: 0.35,
+    /** A span that is itself a question (a rhetorical one, in a guest's turn) rarely answers one. */
+    questionFactor: 0.4,
+    /** How much of the question a turn's opening span may borrow from the question it answers ("About $1 billion."). */
+    askedCredit: 0.85,
+    /** How much more a span fits when it holds the kind of answer asked for (a name for "who", an amount for "how much"). */
+    answerShapeFactor: 1.2,
+    /** How much more a question word weighs in choosing sentences when few retrieved sentences have it. */
+    focusBoost: 1,
+    /** A quote scoring below this share of the best one is left out rather than shown as filler. */
+    minRelativeScore: 0.5,
+    /** Spans one passage may give, and how a second one competes against other passages. */
+    maxPerPassage: 2,
+    samePassageWeight: 0.9,
+  },
+  index: {
+    /**
+     * Field weights of a passage: its own words (original or translation) fully, the team's search terms
+     * a little less, its context (the question it answers, the heading above) less still.
+     */
+    fieldBoost: { text: 1, en: 1, context: 0.35, terms: 0.8 },
+    /** BM25+ parameters, as MiniSearch sets them (term-index.ts scores exactly as MiniSearch does). */
+    bm25: { k: 1.2, b: 0.7, d: 0.5 },
+    /** Characters of the other speaker's turn kept as a passage's context. */
+    contextMaxChars: 600,
+  },
+  topics: {
+    /** Guest passages read to find what a large corpus keeps coming back to, without reading all of it. */
+    maxPassages: 20_000,
+    /** Topics offered in suggestions and autocomplete. */
+    maxTopics: 24,
+  },
+  model: {
+    /** Turns by the person given to the model; each comes with the host question before it. */
+    maxPersonPassages: 6,
+    /** Passages fetched per lexical query for the model's evidence. */
+    lexicalK: 10,
+    /** Reciprocal-rank fusion constant for merging the model's evidence lists (the usual 60). */
+    rrfK: 60,
+  },
   answer: {
     /**
      * The share of a question (weighted by word rarity) that one turn and the question it answers must

@@ -1,4 +1,5 @@
 import type { Passage, Source } from '../corpus/types.ts';
+import { TUNING } from '../tuning.ts';
 import { opensTurn, passageContext, passageTerms, passageWords, previousTurnText, sentenceTerms, turnPassages } from '../search/fields.ts';
 import { coverage, turnCoverage, type ExpectedAnswer, type QueryConcept } from '../search/query.ts';
 import { tokenizeForIndex } from '../search/tokenize.ts';
@@ -27,10 +28,10 @@ export interface Evidence {
 }
 
 // A sentence shorter than this is joined with the next one ("The importance of data." + "I underestimated it.").
-const SHORT = { zh: 14, en: 50 };
-const LONG = { zh: 120, en: 320 };
+const SHORT = TUNING.evidence.shortSentence;
+const LONG = TUNING.evidence.longSpan;
 // A closing sentence shorter than this is also offered joined to the one before it.
-const CLOSING = { zh: 20, en: 70 };
+const CLOSING = TUNING.evidence.closingSentence;
 
 const termCache = new Map<string, Set<string>>();
 function termsOf(text: string): Set<string> {
@@ -92,7 +93,7 @@ function withSearchTerms(passage: Passage, first: number, last: number, own: Set
  * How much a span's search terms count toward its fit, against its own words: a paraphrase the team
  * listed finds the sentence, but a sentence that says the question's words itself stays a little ahead.
  */
-const SEARCH_TERMS_CREDIT = 0.9;
+const SEARCH_TERMS_CREDIT = TUNING.evidence.searchTermsCredit;
 
 /** Whether a sentence asks something (ends with a question mark, maybe before a closing quote). */
 export function isQuestion(sentence: string): boolean {
@@ -107,15 +108,15 @@ export interface FoundPassage {
 }
 
 /** Weight of the passage's retrieval score against how well the span itself fits the question. */
-const RETRIEVAL_SHARE = 0.35;
+const RETRIEVAL_SHARE = TUNING.evidence.retrievalShare;
 /** A span that is itself a question (a rhetorical one, in a guest's turn) rarely answers one. */
-const QUESTION_FACTOR = 0.4;
+const QUESTION_FACTOR = TUNING.evidence.questionFactor;
 /**
  * How much of the question a turn's opening span may borrow from the question it answers. An answer
  * like "About $1 billion." needs the borrowed words; but a span that covers the question in its own
  * words is better evidence than one that only follows a matching question.
  */
-const ASKED_CREDIT = 0.85;
+const ASKED_CREDIT = TUNING.evidence.askedCredit;
 
 /**
  * Scores every quotable span of the retrieved passages: part retrieval score, part fit (the share of the
@@ -186,7 +187,7 @@ export function gatherEvidence(
 }
 
 /** How much more a span fits when it holds the kind of answer asked for (a name for "who"). */
-const ANSWER_SHAPE_FACTOR = 1.2;
+const ANSWER_SHAPE_FACTOR = TUNING.evidence.answerShapeFactor;
 
 /** A person's full name (two capitalised words), a span of time or an amount, in a sentence or its translation. */
 const ANSWER_SHAPES: Record<ExpectedAnswer, RegExp> = {
@@ -207,7 +208,7 @@ function givesAnswer(passage: Passage, first: number, last: number, expects: Exp
 }
 
 /** How much more a question word weighs in choosing sentences when few retrieved sentences have it. */
-const FOCUS_BOOST = 1;
+const FOCUS_BOOST = TUNING.evidence.focusBoost;
 
 /**
  * The question's concepts reweighted for choosing among the retrieved sentences: a word most of them
@@ -223,12 +224,12 @@ function focusWeights(concepts: readonly QueryConcept[], spanTerms: readonly Set
 }
 
 /** A quote scoring below this share of the best one is left out rather than shown as filler. */
-const MIN_RELATIVE_SCORE = 0.5;
+const MIN_RELATIVE_SCORE = TUNING.evidence.minRelativeScore;
 
 /** Spans one passage may give. */
-const MAX_PER_PASSAGE = 2;
+const MAX_PER_PASSAGE = TUNING.evidence.maxPerPassage;
 /** How a second sentence from an already-quoted passage is weighed against other passages. */
-const SAME_PASSAGE_WEIGHT = 0.9;
+const SAME_PASSAGE_WEIGHT = TUNING.evidence.samePassageWeight;
 
 /**
  * The best candidates, none overlapping another and none under half the best statement's score, at most

@@ -1,8 +1,9 @@
 import { InputError } from '../errors.ts';
+import { TUNING } from '../tuning.ts';
 import { textLanguage } from '../text/language.ts';
 
 /** Longer questions are refused rather than cut: a cut question may ask something the user did not. */
-export const MAX_QUESTION_CHARS = 1000;
+export const MAX_QUESTION_CHARS = TUNING.reading.maxQuestionChars;
 
 // C0/C1 control characters and the Unicode bidi/format controls that could disguise text in a reply.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;

@@ -1,4 +1,5 @@
 import type { Corpus, Passage } from '../corpus/types.ts';
+import { TUNING } from '../tuning.ts';
 import { englishTerm } from '../search/english.ts';
 import { passageTranslation } from '../search/fields.ts';
 import type { PassageIndex } from '../search/passage-index.ts';
@@ -27,8 +28,8 @@ const GENERIC = new Set(
 );
 
 // Enough passages to find what a large corpus keeps coming back to, without reading all of it.
-const MAX_PASSAGES = 20_000;
-const MAX_TOPICS = 24;
+const MAX_PASSAGES = TUNING.topics.maxPassages;
+const MAX_TOPICS = TUNING.topics.maxTopics;
 
 function englishOf(passage: Passage, language: string): string {
   return passageTranslation(passage) || (language.startsWith('en') ? passage.text : '');

@@ -1,7 +1,8 @@
 import type { Passage, Sentence, Source } from '../corpus/types.ts';
+import { TUNING } from '../tuning.ts';
 
 /** How much of the turn before a passage is indexed with it (the question it answers). */
-const CONTEXT_MAX_CHARS = 600;
+const CONTEXT_MAX_CHARS = TUNING.index.contextMaxChars;
 
 /** The English rendering of a passage: its sentences' translations, or nothing for English sources. */
 export function passageTranslation(passage: Passage): string {

@@ -1,9 +1,11 @@
+import { TUNING } from '../tuning.ts';
+
 /**
  * Reciprocal-rank fusion (Cormack et al., 2009): each list votes 1 / (k + rank) for its items, so
  * rankers with incomparable scores (BM25-style lexical scores, cosine similarities) can be merged.
  * k = 60 is the value from the paper; it keeps one list's top item from drowning the others.
  */
-export const RRF_K = 60;
+export const RRF_K = TUNING.model.rrfK;
 
 export interface Fused<T> {
   item: T;

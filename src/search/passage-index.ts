@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TUNING } from '../tuning.ts';
 import type { Corpus, Passage, Role } from '../corpus/types.ts';
 import { passageContext, passageTerms, passageTranslation } from './fields.ts';
 import { TermIndex, TermIndexBuilder, type SerializedTermIndex } from './term-index.ts';
@@ -13,7 +14,7 @@ export const INDEX_VERSION = 4;
  * its sentences (English `terms` and Chinese `terms_zh`: paraphrases a reader may use, never quoted) a little
  * less, its context less still. Version 4 added the Chinese terms to the `terms` field.
  */
-const FIELD_BOOST = { text: 1, en: 1, context: 0.35, terms: 0.8 } as const;
+const FIELD_BOOST = TUNING.index.fieldBoost;
 const FIELDS = Object.keys(FIELD_BOOST) as Array<keyof typeof FIELD_BOOST>;
 const BOOSTS = FIELDS.map((f) => FIELD_BOOST[f]);
 /** The fields holding a passage's own words and terms (document frequency counts these, not the context). */

@@ -7,10 +7,11 @@
  * ChampionTiers), which keeps query cost from growing with the corpus. Serialises to a few base64 strings.
  */
 import { z } from 'zod';
+import { TUNING } from '../tuning.ts';
 
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
+const K = TUNING.index.bm25.k;
+const B = TUNING.index.bm25.b;
+const D = TUNING.index.bm25.d;
 
 /**
  * Champion lists bound the cost of very common terms as the corpus grows: a field's postings longer than

@@ -1,4 +1,5 @@
 import type { Corpus, Passage } from '../../corpus/types.ts';
+import { TUNING } from '../../tuning.ts';
 import type { ModelBudget } from '../../llm/budget.ts';
 import { textLanguage } from '../../text/language.ts';
 import { log } from '../../log.ts';
@@ -6,7 +7,7 @@ import type { DenseRetriever } from '../../search/dense.ts';
 import { reciprocalRankFusion } from '../../search/fusion.ts';
 
 /** Turns by the person given to the model; each comes with the host question before it. */
-const MAX_PERSON_PASSAGES = 6;
+const MAX_PERSON_PASSAGES = TUNING.model.maxPersonPassages;
 
 export interface EvidenceDeps {
   corpus: Corpus;

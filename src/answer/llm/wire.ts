@@ -1,4 +1,5 @@
 import type { Env } from '../../config/env.ts';
+import { TUNING } from '../../tuning.ts';
 import type { GomezCore } from '../../core.ts';
 import type { PassageIndex } from '../../search/passage-index.ts';
 import type { ExtractiveAnswerer } from '../extractive.ts';
@@ -7,7 +8,7 @@ import { modelSettings } from '../../llm/settings.ts';
 import { withModelMode } from './with-model.ts';
 
 /** Passages of the person's turns fetched per lexical query for the model's evidence. */
-const LEXICAL_K = 10;
+const LEXICAL_K = TUNING.model.lexicalK;
 
 export interface ConversationWiring {
   /** The extractive core built by createCore. */

@@ -1,4 +1,5 @@
 import { hasChinese } from '../../text/language.ts';
+import { TUNING } from '../../tuning.ts';
 
 /**
  * How chat framing is told apart from the question itself, by the shape of the text rather than by a
@@ -21,7 +22,7 @@ const CHINESE_OPENER = /^(?:请问|请教(?:一下)?|想问(?:一?下)?|问(?:�
 /** Chinese question markers: a clause with one asks something. */
 const CHINESE_QUESTION = /[吗呢嘛]$|什么|怎么|怎样|如何|为什么|为何|哪|谁|多少|几|是否|有没有|是不是|能不能|会不会|看法|观点|聊到|谈到|提到|说过/u;
 /** How many words may come before a question word and still be framing ("ok so", "random thought but"). */
-const MAX_PREAMBLE_WORDS = 5;
+const MAX_PREAMBLE_WORDS = TUNING.reading.maxPreambleWords;
 const MAX_CHINESE_PREAMBLE_CHARS = 8;
 
 /** Frame words after which "on"/"of" introduces the topic ("his take on X", "think of X"). */
