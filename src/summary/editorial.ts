@@ -31,11 +31,14 @@ function isShortClaim(text: string): boolean {
   return size >= 4 && size <= MAX_LEDE_CHARS;
 }
 
-/** The headline inside a source article's name: 量子位: 《Transformer作者预警:只卖模型玩不过OpenAI!》. */
+/**
+ * The source article's headline: its title (meta `sourceArticle`), or the part inside 《》 when the
+ * field also names the publication ("量子位: 《Transformer作者预警…》").
+ */
 function headlineOf(source: Source): string | null {
   const article = source.meta.sourceArticle;
   if (!article) return null;
-  return /《([^》]+)》/.exec(article)?.[1] ?? null;
+  return /《([^》]+)》/.exec(article)?.[1] ?? article.trim();
 }
 
 export function editorialClaims(source: Source): EditorialClaim[] {
