@@ -137,7 +137,7 @@ export class ExtractiveAnswerer {
   private async search(reading: QuestionReading, run: RunOptions): Promise<Searched | null> {
     let best: Searched | null = null;
     for (const clause of reading.clauses) {
-      const query = analyzeQuery(clause.text, this.options.index, this.ignore, clause.topic);
+      const query = analyzeQuery(clause.text, this.options.index, this.ignore, clause.topic, clause.context);
       if (query.concepts.length === 0) continue;
       const found = await this.find(query, reading.person, clause, run);
       const evidence = gatherEvidence(found, query.concepts, query.expects, clause.text);

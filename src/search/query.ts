@@ -107,7 +107,13 @@ function topicTerms(topic: string | null | undefined, ignore: ReadonlySet<string
  * With a `topic` (the words the question is about), the other words are context: they help rank but
  * weigh little and never sink the question, so chat framing cannot turn an answer into a refusal.
  */
-export function analyzeQuery(question: string, index: PassageIndex, ignore: ReadonlySet<string> = new Set(), topic?: string | null): AnalyzedQuery {
+export function analyzeQuery(
+  question: string,
+  index: PassageIndex,
+  ignore: ReadonlySet<string> = new Set(),
+  topic?: string | null,
+  context?: string | null,
+): AnalyzedQuery {
   const concepts = new Map<string, QueryConcept>();
   const frame: string[] = [];
   const maxIdf = index.idf('\u0000no-such-term');
@@ -144,8 +150,9 @@ export function analyzeQuery(question: string, index: PassageIndex, ignore: Read
       const parts = hanParts(term);
       if (parts.length > 0 && parts.every(known)) related = [...new Set([...related, ...parts])];
     }
-    if (inTopic && !inTopic.has(token.term) && !inTopic.has(term)) {
-      // Outside the topic: context, never a reason to refuse.
+    if (inTopic && !inTopic.has(token.term) && !inTopic.has(term) && !known(term)) {
+      // Outside the topic, a word the corpus never uses is context, never a reason to refuse; a word it
+      // does use keeps its weight ("does he regret anything about X": "regret" is asked about too).
       const weight = Math.min(CONTEXT_CONCEPT_WEIGHT, known(term) ? index.idf(term) : CONTEXT_CONCEPT_WEIGHT);
       concepts.set(term, { term, surface: token.surface, related: [], weight, unknown: false, named: false });
       continue;
@@ -169,6 +176,12 @@ export function analyzeQuery(question: string, index: PassageIndex, ignore: Read
     const named = !token.han && /^\p{Lu}/u.test(token.surface)
       && (!question.trimStart().startsWith(token.surface) || hasChinese(question));
     concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named });
+  }
+  // Context words (a thread's earlier topic behind "what about X?") steer the ranking a little, never the coverage.
+  for (const token of context ? tokenizeDetailed(context) : []) {
+    if (ignore.has(token.term) || concepts.has(token.term) || (token.han ? CHINESE_FRAME : ENGLISH_FRAME).has(token.term)) continue;
+    const weight = Math.min(CONTEXT_CONCEPT_WEIGHT, known(token.term) ? index.idf(token.term) : CONTEXT_CONCEPT_WEIGHT);
+    concepts.set(token.term, { term: token.term, surface: token.surface, related: [], weight, unknown: false, named: false });
   }
   const searchTerms: WeightedTerm[] = [];
   for (const c of concepts.values()) {

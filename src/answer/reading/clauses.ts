@@ -69,7 +69,9 @@ export function splitClauses(text: string): string[] {
   for (const part of parts) {
     // "hey team, what did…" / "大家好，请问…": a short lead before a comma is its own clause.
     const comma = /^([^,，]{1,24})[,，]\s*(.+)$/u.exec(part);
-    if (comma && (hasChinese(comma[1]!) ? comma[1]!.length <= 6 : words(comma[1]!).length <= 3)) {
+    // …but not when the lead is the start of the question itself ("Will niche, domain-specific models…").
+    const opensQuestion = comma !== null && QUESTION_START.has(bareWord(words(comma[1]!)[0] ?? ''));
+    if (comma && !opensQuestion && (hasChinese(comma[1]!) ? comma[1]!.length <= 6 : words(comma[1]!).length <= 3)) {
       out.push(comma[1]!.trim(), comma[2]!.trim());
     } else {
       out.push(part);

@@ -48,7 +48,7 @@ function inFrame(previous: AskedClause, topic: string, person: Person): AskedCla
   const frame = previous.topic && previous.text.includes(previous.topic)
     ? previous.text.replace(previous.topic, topic)
     : hasChinese(topic) ? `${person.name}怎么看${topic}?` : `What did ${person.name} say about ${topic}?`;
-  return { text: `${frame} ${previous.topic ?? previous.text}`, topic, from: 'history' };
+  return { text: frame, topic, context: previous.topic ?? previous.text, from: 'history' };
 }
 
 /** `current` completed from `previous` (itself already completed from its own thread). */

@@ -7,6 +7,8 @@ export interface AskedClause {
   text: string;
   /** The words the clause is about ("synthetic data"); null when its wording marks none (then all of it is). */
   topic: string | null;
+  /** Words that steer the ranking without counting toward coverage (the thread's earlier topic). */
+  context?: string;
   /** Where it comes from: the message alone, or the message completed from the thread's history. */
   from: 'message' | 'history';
 }
