@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import { ConversationLog } from '../../store/conversations.ts';
 import { Events, type Client } from 'discord.js';
 import { requireVars, type Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
-import { RateLimiter } from '../../store/rate-limit.ts';
+import { Bot } from '../../bot/bot.ts';
+import { StoreBotState } from '../../bot/store-state.ts';
 import type { Store } from '../../store/store.ts';
 import { createDiscordClient } from './client.ts';
 import { createDiscordDigestRunner } from './digest-poster.ts';
@@ -38,13 +38,8 @@ export interface RunningDiscordBot {
  */
 export async function startDiscord({ core, env, store, answerTimeoutMs = 60_000 }: StartDiscordOptions): Promise<RunningDiscordBot> {
   requireVars(env, ['DISCORD_TOKEN'], 'run the Discord bot');
-  const ctx: DiscordContext = {
-    core,
-    store,
-    limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
-    answerTimeoutMs,
-    conversations: new ConversationLog(store),
-  };
+  const state = new StoreBotState(store, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
+  const ctx: DiscordContext = { core, store, bot: new Bot({ core, state, policy: { answerDeadlineMs: answerTimeoutMs } }) };
   const client = createDiscordClient(env);
   client.on(Events.InteractionCreate, createInteractionHandler(ctx));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
