@@ -3,10 +3,11 @@ import { App, type CustomRoute, webApi } from '@slack/bolt';
 import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
-import { ConversationLog } from '../../store/conversations.ts';
-import { RateLimiter } from '../../store/rate-limit.ts';
+import { Bot } from '../../bot/bot.ts';
+import { StoreBotState } from '../../bot/store-state.ts';
 import type { Store } from '../../store/store.ts';
 import { registerActions } from './actions/index.ts';
+import { registerAssistant } from './assistant.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands/index.ts';
 import { slackConfigFrom, tokenCheckError, type SlackConfig } from './config.ts';
@@ -55,14 +56,12 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   }
 
   const inFlight = new InFlight();
-  const deps: SlackDeps = {
-    core,
-    store,
-    conversations: new ConversationLog(store),
-    limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
-  };
+  const state = new StoreBotState(store, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
+  const deps: SlackDeps = { core, store, bot: new Bot({ core, state }) };
   app.use(trackInFlight(inFlight));
   app.use(dedupeDeliveries(store));
+  // Before the message listeners: assistant-thread messages stop there.
+  registerAssistant(app, deps);
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);
