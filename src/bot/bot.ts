@@ -79,14 +79,16 @@ export class Bot {
       // Empty or oversized text: the asker is told why only when they were talking to the bot.
       return addressed ? this.notice(error, message) : { type: 'ignore' };
     }
+    // In a DM or the console every request is for the bot; only chatter after an answer is left alone.
+    const asked = addressed || message.delivery === 'direct';
     switch (reading.kind) {
       case 'thanks':
         return { type: 'acknowledge' };
       case 'help':
       case 'greeting':
-        return addressed ? this.help(message.delivery === 'command') : { type: 'ignore' };
+        return asked ? this.help(message.delivery === 'command') : { type: 'ignore' };
       case 'summary':
-        return addressed ? this.summary(message, reading.summaryTopic ?? null, progress) : { type: 'ignore' };
+        return asked ? this.summary(message, reading.summaryTopic ?? null, progress) : { type: 'ignore' };
       case 'chatter':
         if (!addressed) return { type: 'ignore' };
         break;

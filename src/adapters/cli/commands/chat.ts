@@ -23,6 +23,8 @@ export interface ChatOptions {
   state?: BotState;
   /** Questions per minute (default RATE_LIMIT_PER_MINUTE's default). */
   ratePerMinute?: number;
+  /** Who is typing (several consoles may share one state, each person with their own context). */
+  userId?: string;
 }
 
 /** The local console: the bot's own workflow (src/bot), rendered as terminal text. */
@@ -47,7 +49,7 @@ export async function chatLoop(core: GomezCore, io: Io, input: NodeJS.ReadableSt
   const bot = new Bot({ core, state });
   const adapter = consoleAdapter(style);
   const target: ConsoleTarget = { io };
-  const asker = { surface: 'cli' as const, userId: CONSOLE_USER };
+  const asker = { surface: 'cli' as const, userId: options.userId ?? CONSOLE_USER };
   const message = (text: string): IncomingMessage => ({ ...asker, conversation: CONVERSATION, text, delivery: 'direct' });
   const show = async (reply: BotReply, how: 'post' | 'edit' = 'post') => {
     if (reply.type === 'answer' && how === 'post') target.lastAnswerId = reply.page.answerId;
