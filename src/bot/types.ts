@@ -7,8 +7,8 @@ export type Surface = 'slack' | 'discord' | 'cli';
 /**
  * How a message reached the bot, which decides its manners:
  * - `mention` (@Verbatim …) and `command` (/gomez …): always answered;
- * - `direct` (a DM, the console): answered like a mention until the bot has answered there, then like
- *   a thread message (so "lol nice" after an answer gets nothing);
+ * - `direct` (a DM, the console): answered like a mention until the bot has answered there; after that,
+ *   chatter gets nothing ("lol nice"), while questions, help and summary requests are still answered;
  * - `thread`: an unmentioned message in a thread the bot answered in: answered only when it is a question.
  */
 export type Delivery = 'mention' | 'command' | 'direct' | 'thread';
