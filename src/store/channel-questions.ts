@@ -24,13 +24,17 @@ export function channelQuestions(
   const exact = `${where.platform}:${where.channelId}`;
   // Channel ids are letters and digits; anything else is refused rather than put into a LIKE pattern.
   if (!/^[A-Za-z0-9_-]+$/.test(where.channelId)) return [];
+  // The bot writes a turn under the conversation and again under `<conversation>#<user>` (per-person
+  // context), and a command's answer again under the thread it starts: one row per answer id counts.
   return store.db
     .prepare(
-      `SELECT question, answer, created_at FROM conversation_turns
-       WHERE (conversation = ? OR conversation LIKE ?) AND created_at >= ? AND created_at < ?
-       ORDER BY seq`,
+      `SELECT question, answer, MIN(created_at) AS created_at FROM conversation_turns
+       WHERE (conversation = ? OR conversation LIKE ? OR conversation LIKE ?) AND answer_id IS NOT NULL
+         AND created_at >= ? AND created_at < ?
+       GROUP BY answer_id
+       ORDER BY MIN(seq)`,
     )
-    .all(exact, `${exact}:%`, since.toISOString(), until.toISOString())
+    .all(exact, `${exact}:%`, `${exact}#%`, since.toISOString(), until.toISOString())
     .map((row) => {
       const r = Row.parse(row);
       return { question: r.question, answer: r.answer, at: r.created_at };

@@ -1,8 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, type InteractionEditReplyOptions } from 'discord.js';
-import type { Answer } from '../../answer/types.ts';
+import type { AnswerPage } from '../../bot/types.ts';
 import type { GomezCore } from '../../core.ts';
 import { customId } from './custom-ids.ts';
-import { QUOTES_PER_PAGE } from './limits.ts';
 import { NO_MENTIONS } from './mentions.ts';
 import { renderAnswerEmbed } from './render.ts';
 
@@ -22,30 +21,17 @@ export function answerButtons(answerId: string, moreAvailable: boolean): ActionR
   );
 }
 
-/** Whether "More quotes" may find anything: a full page was returned, or not all of it fitted. */
-function moreAvailable(answer: Answer, quotesShown: number): boolean {
-  if (!answer.answered || quotesShown === 0) return false;
-  return quotesShown < answer.quotes.length || answer.quotes.length >= QUOTES_PER_PAGE;
-}
-
 /** The full edit for an answer page: embed, buttons, no mentions. */
-export function answerMessage(
-  core: GomezCore,
-  answer: Answer,
-  page: { answerId: string; kind: 'ask' | 'quotes'; firstQuoteNumber: number },
-): { message: InteractionEditReplyOptions; quotesShown: number } {
-  const { embed, quotesShown } = renderAnswerEmbed(answer, {
+export function answerMessage(core: GomezCore, page: AnswerPage): { message: InteractionEditReplyOptions; quotesShown: number } {
+  const { embed, quotesShown } = renderAnswerEmbed(page.answer, {
     kind: page.kind,
     firstQuoteNumber: page.firstQuoteNumber,
     corpusSources: core.corpus.sources.map((s) => s.meta.title),
   });
+  // Whether more exists is the bot's call (it asked for one quote beyond the page).
+  const more = page.moreAvailable || quotesShown < page.answer.quotes.length;
   return {
-    message: {
-      content: '',
-      embeds: [embed],
-      components: [answerButtons(page.answerId, moreAvailable(answer, quotesShown))],
-      allowedMentions: NO_MENTIONS,
-    },
+    message: { content: '', embeds: [embed], components: [answerButtons(page.answerId, more)], allowedMentions: NO_MENTIONS },
     quotesShown,
   };
 }

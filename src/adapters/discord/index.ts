@@ -1,12 +1,13 @@
 import { once } from 'node:events';
-import { ConversationLog } from '../../store/conversations.ts';
 import { QuestionLog } from '../../store/questions.ts';
+import { channelRecap, recapDays } from '../../digest/channel-recap.ts';
 import { UserHasher } from '../../store/user-hash.ts';
 import { Events, type Client } from 'discord.js';
 import { requireVars, type Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
-import { RateLimiter } from '../../store/rate-limit.ts';
+import { Bot } from '../../bot/bot.ts';
+import { StoreBotState } from '../../bot/store-state.ts';
 import type { Store } from '../../store/store.ts';
 import { createDiscordClient } from './client.ts';
 import { createDiscordDigestRunner } from './digest-poster.ts';
@@ -40,14 +41,16 @@ export interface RunningDiscordBot {
  */
 export async function startDiscord({ core, env, store, answerTimeoutMs = 60_000 }: StartDiscordOptions): Promise<RunningDiscordBot> {
   requireVars(env, ['DISCORD_TOKEN'], 'run the Discord bot');
-  const ctx: DiscordContext = {
+  const state = new StoreBotState(store, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
+  const bot = new Bot({
     core,
-    store,
-    limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
-    answerTimeoutMs,
-    conversations: new ConversationLog(store),
-    questions: new QuestionLog(store, new UserHasher(store)),
-  };
+    state,
+    policy: { answerDeadlineMs: answerTimeoutMs },
+    observer: { corpus: core.corpus, questions: new QuestionLog(store, new UserHasher(store)) },
+    // "/gomez recap": what this channel asked over the period (the channel is in the conversation key).
+    recap: (message, days) => channelRecap(core, store, { platform: 'discord', channelId: message.conversation.split(':')[1] ?? '' }, recapDays(days)),
+  });
+  const ctx: DiscordContext = { core, store, bot };
   const client = createDiscordClient(env);
   client.on(Events.InteractionCreate, createInteractionHandler(ctx));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));

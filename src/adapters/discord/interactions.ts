@@ -4,28 +4,25 @@ import type {
   ChatInputCommandInteraction,
   Interaction,
 } from 'discord.js';
-import { InputError, RateLimitError } from '../../errors.ts';
+import { InputError } from '../../errors.ts';
 import { log } from '../../log.ts';
-import { recordDedupeHit, recordRateLimited } from '../../web/metrics.ts';
+import { recordDedupeHit } from '../../web/metrics.ts';
 import { COMMAND_NAME, findSubcommand } from './commands/index.ts';
 import { BUTTONS } from './components/index.ts';
 import type { DiscordContext } from './context.ts';
 import { parseCustomId } from './custom-ids.ts';
 import { replyWithError } from './replies.ts';
 
-function takeQuestionSlot(ctx: DiscordContext, userId: string): void {
-  const waitSeconds = ctx.limiter.take(userId);
-  if (waitSeconds > 0) {
-    recordRateLimited('discord');
-    throw new RateLimitError(waitSeconds);
-  }
+/** Commands outside the bot's conversation (digest subscribe) count against the same per-user limit. */
+function takeQuestionSlot(ctx: DiscordContext, userId: string): Promise<void> {
+  return ctx.bot.admit({ surface: 'discord', userId });
 }
 
 async function runCommand(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   if (interaction.commandName !== COMMAND_NAME) return;
   const sub = findSubcommand(interaction.options.getSubcommandGroup(false), interaction.options.getSubcommand(true));
   if (!sub) throw new InputError(`I don't know that command (yet). Try \`/${COMMAND_NAME} ask\`.`);
-  if (sub.rateLimited) takeQuestionSlot(ctx, interaction.user.id);
+  if (sub.rateLimited) await takeQuestionSlot(ctx, interaction.user.id);
   await sub.execute(interaction, ctx);
 }
 
@@ -40,7 +37,7 @@ async function runButton(interaction: ButtonInteraction, ctx: DiscordContext): P
   const parsed = parseCustomId(interaction.customId);
   const handler = parsed && BUTTONS.get(parsed.handler);
   if (!parsed || !handler) throw new InputError("That button isn't mine to answer any more.");
-  if (handler.rateLimited) takeQuestionSlot(ctx, interaction.user.id);
+  if (handler.rateLimited) await takeQuestionSlot(ctx, interaction.user.id);
   await handler.execute(interaction, parsed.args, ctx);
 }
 

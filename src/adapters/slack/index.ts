@@ -3,15 +3,18 @@ import { App, type CustomRoute, webApi } from '@slack/bolt';
 import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
-import { ConversationLog } from '../../store/conversations.ts';
+import { Bot } from '../../bot/bot.ts';
+import { StoreBotState } from '../../bot/store-state.ts';
 import { QuestionLog } from '../../store/questions.ts';
+import { channelRecap, recapDays } from '../../digest/channel-recap.ts';
+import { slackChannelOf } from './answers.ts';
 import { UserHasher } from '../../store/user-hash.ts';
-import { RateLimiter } from '../../store/rate-limit.ts';
 import type { Store } from '../../store/store.ts';
 import { collectProcessMetrics } from '../../web/metrics.ts';
 import { createWebHandler, WEB_PATHS, type WebHandler } from '../../web/routes.ts';
 import { startWebServer } from '../../web/web-server.ts';
 import { registerActions } from './actions/index.ts';
+import { registerAssistant } from './assistant.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerCommands } from './commands/index.ts';
 import { slackConfigFrom, tokenCheckError, type SlackConfig } from './config.ts';
@@ -61,15 +64,19 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   }
 
   const inFlight = new InFlight();
-  const deps: SlackDeps = {
+  const state = new StoreBotState(store, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
+  const bot = new Bot({
     core,
-    store,
-    conversations: new ConversationLog(store),
-    limiter: new RateLimiter(env.RATE_LIMIT_PER_MINUTE),
-    questions: new QuestionLog(store, new UserHasher(store)),
-  };
+    state,
+    observer: { corpus: core.corpus, questions: new QuestionLog(store, new UserHasher(store)) },
+    // "@Verbatim recap": what this channel asked over the period (the channel is in the conversation key).
+    recap: (message, days) => channelRecap(core, store, { platform: 'slack', channelId: slackChannelOf(message.conversation) }, recapDays(days)),
+  });
+  const deps: SlackDeps = { core, store, bot };
   app.use(trackInFlight(inFlight));
   app.use(dedupeDeliveries(store));
+  // Before the message listeners: assistant-thread messages stop there.
+  registerAssistant(app, deps);
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);

@@ -27,33 +27,5 @@ export async function postMessage(client: WebClient, place: Place, message: Slac
 
 /** How long an answer may take before a "thinking…" placeholder is shown (a model can take seconds). */
 export const PLACEHOLDER_AFTER_MS = 1_000;
-const PLACEHOLDER: SlackMessage = { text: '_Looking through the interviews…_', blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: '_Looking through the interviews…_' }] }] };
-
-/**
- * Posts what `produce` renders. When it takes longer than `afterMs`, a placeholder is posted first and
- * then edited in place, so people see progress instead of silence. `produce` must not throw: it renders
- * its own failures (a notice), so the placeholder never stays behind.
- */
-export async function postWithProgress(
-  client: WebClient,
-  place: Place,
-  produce: () => Promise<SlackMessage>,
-  afterMs = PLACEHOLDER_AFTER_MS,
-): Promise<void> {
-  let placeholderTs: Promise<string | undefined> | null = null;
-  const timer = setTimeout(() => {
-    placeholderTs = postMessage(client, place, PLACEHOLDER).catch(() => undefined);
-  }, afterMs);
-  let message: SlackMessage;
-  try {
-    message = await produce();
-  } finally {
-    clearTimeout(timer);
-  }
-  const ts = placeholderTs ? await placeholderTs : undefined;
-  if (ts) {
-    await client.chat.update({ channel: place.channel, ts, text: message.text, blocks: message.blocks });
-    return;
-  }
-  await postMessage(client, place, message);
-}
+/** Shown while a slow answer is being written, then edited into it. */
+export const PLACEHOLDER: SlackMessage = { text: '_Looking through the interviews…_', blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: '_Looking through the interviews…_' }] }] };

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Quote, Summary } from '../../answer/types.ts';
+import type { HelpText } from '../../bot/types.ts';
 import { ACTION_IDS } from './action-ids.ts';
 import { fitText } from './fit.ts';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.ts';
@@ -90,6 +91,19 @@ export function renderHelp(botName: string, guestName: string, commands: Command
     `*${escapeMrkdwn(botName)}* answers what ${escapeMrkdwn(guestName)} said, with verbatim quotes from the interview transcripts.`,
     ...commands.map((c) => `• \`${escapeMrkdwn(c.usage)}\`: ${escapeMrkdwn(c.description)}`),
     '• Mention me in a channel and I answer in the thread; reply in that thread to ask a follow-up. DMs work too.',
+  ];
+  const text = fitText(lines.join('\n'), LIMITS.sectionText);
+  return { text, blocks: [section(text)] };
+}
+
+/** Help with example questions from the corpus topics, then the commands when the caller used one. */
+export function renderHelpText(help: HelpText, commands: CommandHelp[] = []): SlackMessage {
+  const lines = [
+    escapeMrkdwn(help.intro),
+    '*Try:*',
+    ...help.examples.map((e) => `• ${escapeMrkdwn(e)}`),
+    ...commands.map((c) => `• \`${escapeMrkdwn(c.usage)}\`: ${escapeMrkdwn(c.description)}`),
+    `• Mention me (@${escapeMrkdwn(help.botName)}) in a channel and I answer in the thread; ask a follow-up there, no mention needed. DMs and the assistant view work too.`,
   ];
   const text = fitText(lines.join('\n'), LIMITS.sectionText);
   return { text, blocks: [section(text)] };

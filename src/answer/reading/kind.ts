@@ -3,7 +3,7 @@
  * help, a greeting, thanks, a summary request, or chatter that asks nothing. The bot layer uses this
  * for thread manners: only questions are answered unprompted; thanks gets a reaction; chatter nothing.
  */
-export type MessageKind = 'question' | 'help' | 'greeting' | 'thanks' | 'summary' | 'chatter';
+export type MessageKind = 'question' | 'help' | 'greeting' | 'thanks' | 'summary' | 'recap' | 'chatter';
 
 // Each pattern must match the WHOLE message (after markup and punctuation are removed), so a greeting
 // or a thank-you in front of a real question never hides the question.
@@ -19,7 +19,16 @@ const THANKS = WHOLE(
 const HELP = WHOLE(
   `(?:\\/?help|\\?|usage|commands|how (?:do|can) i use (?:you|this|it)|how does (?:this|it) work|what can you do|what do you do|what are you|who are you|what (?:can|should) i ask(?: you)?|what do you know(?: about)?|帮助|怎么用|如何使用|你能做什么|你会什么|你是谁)(?:\\s+(?:please|pls|me))?`,
 );
-const SUMMARY = /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:summari[sz]e|summary(?: of)?|recap|tl;?dr|give me (?:a |the )?(?:summary|digest|rundown)(?: of)?|digest|总结|概括|摘要)(?:\s+(?:of|on|about))?(?:\s+(.+))?$/iu;
+const SUMMARY = /^(?:please\s+|pls\s+|can you\s+|could you\s+)?(?:summari[sz]e|summary(?: of)?|tl;?dr|give me (?:a |the )?(?:summary|digest|rundown)(?: of)?|digest|总结|概括|摘要)(?:\s+(?:of|on|about))?(?:\s+(.+))?$/iu;
+
+/** "recap", "recap 30", "recap 30 days", "channel recap": this channel's recap (a question about recaps is a question). */
+const RECAP = /^(?:please\s+|pls\s+)?(?:(?:channel|a|the)\s+)?recap\b\s*(\d{1,3}(?:\s*d(?:ays?)?)?)?(?:\s+please)?$/i;
+
+/** A recap request's period as typed ("30", "30 days"), '' for the default, undefined when not a recap. */
+export function recapRequest(text: string): string | undefined {
+  const m = RECAP.exec(text.replace(/[?？!！.。]+$/u, '').trim());
+  return m ? (m[1] ?? '') : undefined;
+}
 
 /** The message reduced for these checks: lower-cased, punctuation and emoji out, spaces collapsed. */
 function bare(text: string): string {
@@ -47,6 +56,7 @@ export function messageKind(text: string, asks: boolean): MessageKind {
   if (HELP.test(b) || HELP.test(text.trim())) return 'help';
   if (GREETING.test(b)) return 'greeting';
   if (THANKS.test(b)) return 'thanks';
+  if (recapRequest(text) !== undefined) return 'recap';
   if (summaryRequest(text) !== undefined) return 'summary';
   return asks ? 'question' : 'chatter';
 }

@@ -8,7 +8,7 @@ import { cleanQuestion } from '../input.ts';
 import type { PersonResolver } from '../person.ts';
 import { readClauses, type Clause } from './clauses.ts';
 import { continueThread } from './follow-up.ts';
-import { messageKind, summaryRequest } from './kind.ts';
+import { messageKind, recapRequest, summaryRequest } from './kind.ts';
 import { stripChatMarkup } from './markup.ts';
 import { SpellingCorrector } from './spelling.ts';
 import type { AskedClause, QuestionReading } from './types.ts';
@@ -84,6 +84,7 @@ export class QuestionReader {
       clauses: read.length > 0 ? read : plain ? [{ text: plain, topic: null, from: 'message' }] : [],
       refersBack: (textLanguage(main) === 'zh' ? REFERS_BACK_ZH : REFERS_BACK_EN).test(main),
       ...(summary !== undefined ? { summaryTopic: summary } : {}),
+      ...(kind === 'recap' && recapRequest(plain) ? { recapDays: recapRequest(plain) } : {}),
       corrections,
     };
   }

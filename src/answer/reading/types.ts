@@ -35,6 +35,8 @@ export interface QuestionReading {
    * history is preferred whenever the corpus supports it.
    */
   refersBack: boolean;
+  /** For a recap request: the period as typed ("30 days"), undefined for the default. */
+  recapDays?: string;
   /** For a summary request: its topic (null for the whole corpus). */
   summaryTopic?: string | null;
   /** Words corrected for spelling ("sythetic" -> "synthetic"). */

@@ -85,8 +85,8 @@ describe('Discord bot: failures, limits and slow answers', () => {
       stderr.mockRestore();
     }
     // The log gets the detail, keyed by the interaction id.
-    const line = logged.map((l) => JSON.parse(l)).find((l) => l.interactionId === interaction.id);
-    expect(line).toMatchObject({ level: 'error', msg: 'discord interaction failed' });
+    const line = logged.map((l) => JSON.parse(l)).find((l) => l.messageId === interaction.id);
+    expect(line).toMatchObject({ level: 'error', msg: 'bot: answering failed', surface: 'discord' });
     expect(line.error.message).toContain('database exploded');
     const text = expectEphemeral(followUp);
     expect(text).toMatch(/something went wrong/i);

@@ -28,7 +28,7 @@ describe('registerDiscordCommands publishes /gomez through REST', () => {
     expect(command!.contexts).toEqual([0, 1]); // guild channels and DMs with the bot
     expect(command!.integration_types).toEqual([0]);
     const subs = Object.fromEntries(command!.options.map((o: any) => [o.name, o]));
-    expect(Object.keys(subs)).toEqual(['ask', 'quotes', 'summary', 'recap', 'digest']); // digest: the subcommand group of issue 6
+    expect(Object.keys(subs)).toEqual(['ask', 'quotes', 'summary', 'recap', 'help', 'digest']); // digest: the subcommand group of issue 6
     expect(subs.ask.options[0]).toMatchObject({ name: 'question', type: 3, required: true });
     expect(subs.quotes.options[0]).toMatchObject({ name: 'topic', required: true, autocomplete: true });
     expect(subs.summary.options[0]).toMatchObject({ name: 'topic', autocomplete: true });

@@ -22,7 +22,7 @@ describe('Slack answer buttons: More quotes and 👍/👎 (real Bolt app, fake S
     return { post, ts: String(post.result?.ts), answerId: buttons(post.args.blocks).get(ACTION_IDS.feedbackUp)!, threadTs };
   }
 
-  it('"More quotes" updates the message in place with the next quotes, keeping the earlier ones', async () => {
+  it('"More quotes" updates the message in place with the next page of the same ranking', async () => {
     const { post, ts } = await askInChannel('What did he say about data and scale and models?');
     const firstQuotes = quotedLines(post.args.blocks);
     expect(firstQuotes).toHaveLength(3);
@@ -37,11 +37,12 @@ describe('Slack answer buttons: More quotes and 👍/👎 (real Bolt app, fake S
     expect(updates[0]!.args.ts).toBe(ts);
     expect(updates[0]!.args.channel).toBe('CGENERAL');
     const shown = quotedLines(updates[0]!.args.blocks);
-    expect(shown.length).toBeGreaterThan(3);
-    expect(shown.slice(0, 3)).toEqual(firstQuotes);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThanOrEqual(3);
+    for (const quote of shown) expect(firstQuotes).not.toContain(quote);
     expect(new Set(shown).size).toBe(shown.length);
     expect(h.fake.posts).toHaveLength(1);
-    expect(h.store.getAnswer(moreId!)?.shown).toBe(shown.length);
+    expect(h.store.getAnswer(moreId!)?.shown).toBe(3 + shown.length);
   });
 
   it('offers no "More quotes" when every quote is already shown, and says so when an old button is clicked', async () => {
@@ -89,12 +90,12 @@ describe('Slack answer buttons: More quotes and 👍/👎 (real Bolt app, fake S
     await h.slack.idle();
     const replaced = h.fake.responses.find((r) => r.body.replace_original === true);
     expect(replaced).toBeDefined();
-    expect(quotedLines(replaced!.body.blocks).length).toBeGreaterThan(3);
+    expect(quotedLines(replaced!.body.blocks).length).toBeGreaterThan(0);
   });
 
-  it('"More quotes" on a follow-up replays the thread context before it', async () => {
+  it('"More quotes" on a follow-up replays the asker\'s thread context before it', async () => {
     const { threadTs } = await askInChannel('What did he say about data quality?');
-    await h.slackRequests.message({ text: 'and why?', threadTs, user: 'UBOB' });
+    await h.slackRequests.message({ text: 'and why?', threadTs, user: 'UALICE' });
     await h.slack.idle();
     expect(h.fake.posts).toHaveLength(2);
     const followUp = h.fake.posts.at(-1)!;

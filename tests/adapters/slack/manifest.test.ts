@@ -20,11 +20,14 @@ function listUnder(key: string): string[] {
 describe('docs/slack-app-manifest.yaml', () => {
   it('grants the scopes the adapter uses', () => {
     expect(listUnder('bot')).toEqual(
-      expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'channels:history', 'groups:history', 'users:read']),
+      expect.arrayContaining(['app_mentions:read', 'assistant:write', 'reactions:write', 'chat:write', 'commands', 'im:history', 'im:read', 'channels:history', 'groups:history', 'users:read']),
     );
   });
   it('subscribes to the events the adapter handles', () => {
-    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
+    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.channels', 'message.groups', 'message.im']);
+  });
+  it('enables the assistant view', () => {
+    expect(manifest).toMatch(/assistant_view:\n\s+assistant_description: .+/);
   });
   it('declares /gomez and interactivity on the /slack/events endpoint', () => {
     expect(manifest).toMatch(/- command: \/gomez\n\s+url: https:\/\/YOUR-HOST\/slack\/events/);

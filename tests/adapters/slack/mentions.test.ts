@@ -54,7 +54,7 @@ describe('Slack mentions, DMs and thread follow-ups (real Bolt app, fake Slack)'
       seenHistory = options?.history;
       return ask(question, options);
     };
-    await h.slackRequests.message({ text: 'and why?', threadTs: ts, user: 'UBOB' });
+    await h.slackRequests.message({ text: 'and why?', threadTs: ts, user: 'UALICE' });
     await h.slack.idle();
     expect(h.fake.posts).toHaveLength(2);
     expect(h.fake.posts[1]!.args.thread_ts).toBe(ts);

@@ -41,7 +41,7 @@ describe('Slack progress while an answer takes time (e.g. a model composing it)'
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
   });
 
-  it('turns the placeholder into the error notice when a slow answer fails', async () => {
+  it('removes the placeholder and tells only the asker when a slow answer fails', async () => {
     const core = await testCore();
     core.ask = async () => {
       await new Promise((resolve) => setTimeout(resolve, 1_600));
@@ -51,9 +51,12 @@ describe('Slack progress while an answer takes time (e.g. a model composing it)'
     await h.slackRequests.mention({ text: 'What did Gomez say about robotics?', ts: newTs() });
     await h.slack.idle();
     expect(h.fake.posts).toHaveLength(1);
-    const updates = h.fake.callsTo('chat.update');
-    expect(updates).toHaveLength(1);
-    expect(String(updates[0]!.args.text)).toMatch(/Sorry/);
+    expect(h.fake.callsTo('chat.update')).toHaveLength(0);
+    expect(h.fake.callsTo('chat.delete')).toEqual([expect.objectContaining({ args: expect.objectContaining({ ts: h.fake.posts[0]!.result?.ts }) })]);
+    const notices = h.fake.callsTo('chat.postEphemeral');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.args).toMatchObject({ user: 'UALICE' });
+    expect(String(notices[0]!.args.text)).toMatch(/Sorry/);
     expect(h.fake.everythingSent()).not.toContain('boom');
   });
 });

@@ -38,7 +38,7 @@ describe('Slack: nobody is pinged, errors are polite, users are rate limited', (
       }
     });
 
-    it('an internal error gets a polite reply in the thread, the detail stays in the log, and the app keeps serving', async () => {
+    it('an internal error gets a polite private reply, the detail stays in the log, and the app keeps serving', async () => {
       const ask = h.core.ask.bind(h.core);
       h.core.ask = async (question, options) => {
         if (question.includes('explode')) throw new Error('database at /var/secret/path is on fire');
@@ -47,9 +47,11 @@ describe('Slack: nobody is pinged, errors are polite, users are rate limited', (
       const ts = newTs();
       await h.slackRequests.mention({ text: 'please explode', ts });
       await h.slack.idle();
-      expect(h.fake.posts).toHaveLength(1);
-      expect(h.fake.posts[0]!.args.thread_ts).toBe(ts);
-      expect(String(h.fake.posts[0]!.args.text)).toMatch(/sorry/i);
+      // Only the asker sees the notice; nothing is posted into the thread for everyone.
+      expect(h.fake.posts).toHaveLength(0);
+      const notice = h.fake.callsTo('chat.postEphemeral')[0]!;
+      expect(notice.args).toMatchObject({ thread_ts: ts, user: 'UALICE' });
+      expect(String(notice.args.text)).toMatch(/sorry/i);
       expect(h.fake.everythingSent()).not.toContain('/var/secret');
 
       await h.slackRequests.command('explode now');
@@ -59,18 +61,20 @@ describe('Slack: nobody is pinged, errors are polite, users are rate limited', (
 
       await h.slackRequests.mention({ text: 'What did he say about data quality?' });
       await h.slack.idle();
-      expect(h.fake.posts).toHaveLength(2);
-      expect(JSON.stringify(h.fake.posts[1]!.args.blocks)).toContain('Aidan Gomez');
+      expect(h.fake.posts).toHaveLength(1);
+      expect(JSON.stringify(h.fake.posts[0]!.args.blocks)).toContain('Aidan Gomez');
     });
 
-    it('keeps serving when posting the reply itself fails', async () => {
-      h.fake.fail('chat.postMessage', 'internal_error', { times: 2 });
+    it('keeps serving when posting the reply itself fails, and tells the asker privately', async () => {
+      h.fake.fail('chat.postMessage', 'internal_error', { times: 1 });
       await h.slackRequests.mention({ text: 'What did he say about scale?' });
       await h.slack.idle();
+      expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(1);
+      expect(String(h.fake.callsTo('chat.postEphemeral')[0]!.args.text)).toMatch(/couldn't post/);
       await h.slackRequests.mention({ text: 'What did he say about data quality?' });
       await h.slack.idle();
-      expect(h.fake.posts).toHaveLength(3);
-      expect(h.fake.posts[2]!.result?.ok).toBe(true);
+      expect(h.fake.posts).toHaveLength(2);
+      expect(h.fake.posts[1]!.result?.ok).toBe(true);
     });
   });
 
@@ -82,21 +86,23 @@ describe('Slack: nobody is pinged, errors are polite, users are rate limited', (
     it('answers two questions a minute per user, then replies politely; other users are unaffected', async () => {
       for (let i = 0; i < 3; i++) await h.slackRequests.mention({ text: `What did he say about scale? (${i})`, user: 'UALICE' });
       await h.slack.idle();
-      expect(h.fake.posts).toHaveLength(3);
-      const third = String(h.fake.posts[2]!.args.text);
-      expect(third).toMatch(/try again in \d+ s/);
-      expect(h.fake.posts[2]!.args.blocks).toHaveLength(1);
+      // The third is refused privately: the thread does not see who asked too often.
+      expect(h.fake.posts).toHaveLength(2);
+      const notices = h.fake.callsTo('chat.postEphemeral');
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.args.user).toBe('UALICE');
+      expect(String(notices[0]!.args.text)).toMatch(/try again in \d+ s/);
 
       await h.slackRequests.command('What did he say about scale?', { user: 'UALICE' });
       await h.slack.idle();
-      expect(h.fake.posts).toHaveLength(3);
+      expect(h.fake.posts).toHaveLength(2);
       expect(h.fake.responses.at(-1)!.body.response_type).toBe('ephemeral');
       expect(String(h.fake.responses.at(-1)!.body.text)).toMatch(/try again/);
 
       await h.slackRequests.mention({ text: 'What did he say about scale?', user: 'UBOB' });
       await h.slack.idle();
-      expect(h.fake.posts).toHaveLength(4);
-      expect(JSON.stringify(h.fake.posts[3]!.args.blocks)).toContain('Aidan Gomez');
+      expect(h.fake.posts).toHaveLength(3);
+      expect(JSON.stringify(h.fake.posts[2]!.args.blocks)).toContain('Aidan Gomez');
     });
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitText } from '../../../src/adapters/slack/fit.ts';
 import { route } from '../../../src/adapters/slack/commands/index.ts';
-import { intentOf } from '../../../src/adapters/slack/intents.ts';
 import { escapeMrkdwn, mentionsOtherUser, mentionsUser, messageToPlainText } from '../../../src/adapters/slack/mrkdwn.ts';
 
 describe('fitText', () => {
@@ -49,10 +48,5 @@ describe('routing', () => {
     expect(route('help me understand his view on scale')).toMatchObject({ command: { name: 'ask' }, args: 'help me understand his view on scale' });
     expect(route('What did he say about data?')).toMatchObject({ command: { name: 'ask' }, args: 'What did he say about data?' });
   });
-  it('recognises "summarize [topic]" addressed to the bot', () => {
-    expect(intentOf('summarize')).toEqual({ kind: 'summary' });
-    expect(intentOf('Summarise: data quality')).toEqual({ kind: 'summary', topic: 'data quality' });
-    expect(intentOf('summary of scale?')).toEqual({ kind: 'summary', topic: 'scale' });
-    expect(intentOf('what did he say about summaries?')).toEqual({ kind: 'ask', question: 'what did he say about summaries?' });
-  });
+
 });

@@ -149,6 +149,14 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.newTs() };
+      case 'chat.delete':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'reactions.add':
+        return { ok: true };
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        return { ok: true };
       case 'conversations.replies':
         return { ok: true, messages: this.threadMessages(String(args.channel), String(args.ts)), has_more: false };
       case 'users.info': {

@@ -1,45 +1,60 @@
 import { createInterface } from 'node:readline';
-import type { GomezCore, ConversationTurn } from '../../../core.ts';
-import { InputError, userMessageFor } from '../../../errors.ts';
+import { deliver } from '../../../bot/adapter.ts';
+import { Bot } from '../../../bot/bot.ts';
+import { StoreBotState } from '../../../bot/store-state.ts';
+import type { BotState } from '../../../bot/state.ts';
+import type { BotReply, IncomingMessage } from '../../../bot/types.ts';
+import type { GomezCore } from '../../../core.ts';
 import { log } from '../../../log.ts';
+import { Store } from '../../../store/store.ts';
+import { consoleAdapter, CONSOLE_COMMANDS, type ConsoleTarget } from '../chat-adapter.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, openCore, parseCommandArgs } from '../options.ts';
-import { renderAnswer, renderSummary, styleFor } from '../render.ts';
-import { observeQuestion } from '../../../web/observe-question.ts';
+import { styleFor } from '../render.ts';
 
 const USAGE = 'gomez chat [--corpus DIR]';
-const HELP = [
-  'Ask anything about the interview, in English or Chinese. Commands:',
-  '  /more              more quotes for the last question',
-  '  /quotes <topic>    the best quotes on a topic',
-  '  /summary [topic]   a digest of the interview, or of one topic',
-  '  /topics            what the interview covers',
-  '  /help              this help',
-  '  /quit              leave (Ctrl-D works too)',
-].join('\n');
 
-/** How many earlier turns a follow-up may draw on. */
-const HISTORY_TURNS = 4;
+/** The console's one person and one conversation (a DM with the bot). */
+const CONSOLE_USER = 'console';
+const CONVERSATION = 'cli:console';
 
-/** The local console: answers rendered as the bot would, with follow-ups and "more quotes". */
+export interface ChatOptions {
+  /** The bot's state (default: in memory, as the console is one session). */
+  state?: BotState;
+  /** Questions per minute (default RATE_LIMIT_PER_MINUTE's default). */
+  ratePerMinute?: number;
+  /** Who is typing (several consoles may share one state, each person with their own context). */
+  userId?: string;
+}
+
+/** The local console: the bot's own workflow (src/bot), rendered as terminal text. */
 export async function runChat(args: string[], io: Io, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
   const { values } = parseCommandArgs(args, {}, USAGE);
   if (values.help) {
-    println(io.stdout, `usage: ${USAGE}\n\n${HELP}`);
+    println(io.stdout, `usage: ${USAGE}\n\nCommands:\n${CONSOLE_COMMANDS.join('\n')}`);
     return 0;
   }
   const ctx = contextFrom(values.corpus);
   const core = await openCore(ctx);
-  await chatLoop(core, io, input);
+  await chatLoop(core, io, input, { ratePerMinute: ctx.env.RATE_LIMIT_PER_MINUTE });
   return 0;
 }
 
-export async function chatLoop(core: GomezCore, io: Io, input: NodeJS.ReadableStream): Promise<void> {
+export async function chatLoop(core: GomezCore, io: Io, input: NodeJS.ReadableStream, options: ChatOptions = {}): Promise<void> {
   const style = styleFor(io.stdout as NodeJS.WriteStream);
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
   const rl = createInterface({ input, output: interactive ? io.stdout : undefined, terminal: interactive });
-  const history: ConversationTurn[] = [];
-  let last: { question: string; shown: number } | null = null;
+  const store = options.state ? null : Store.open(':memory:');
+  const state = options.state ?? new StoreBotState(store!, { ratePerMinute: options.ratePerMinute ?? 10 });
+  const bot = new Bot({ core, state });
+  const adapter = consoleAdapter(style);
+  const target: ConsoleTarget = { io };
+  const asker = { surface: 'cli' as const, userId: options.userId ?? CONSOLE_USER };
+  const message = (text: string): IncomingMessage => ({ ...asker, conversation: CONVERSATION, text, delivery: 'direct' });
+  const show = async (reply: BotReply, how: 'post' | 'edit' = 'post') => {
+    if (reply.type === 'answer' && how === 'post') target.lastAnswerId = reply.page.answerId;
+    await deliver(adapter, target, reply, how);
+  };
 
   println(io.stdout, style.bold(`${core.botName}: ask what ${core.guestName} said. Type /help for commands, /quit to leave.`));
   if (interactive) rl.setPrompt('> '), rl.prompt();
@@ -52,39 +67,29 @@ export async function chatLoop(core: GomezCore, io: Io, input: NodeJS.ReadableSt
       } else if (line === '/quit' || line === '/exit') {
         break;
       } else if (line === '/help') {
-        println(io.stdout, HELP);
+        await show(bot.help(true));
       } else if (line === '/topics') {
         println(io.stdout, core.topics().slice(0, 12).map((t) => `  • ${t}`).join('\n'));
       } else if (line === '/more') {
-        if (!last) println(io.stdout, 'Ask a question first, then /more shows further quotes.');
-        else {
-          const more = await core.ask(last.question, { offset: last.shown, history: history.slice(0, -1) });
-          if (more.quotes.length === 0) println(io.stdout, 'That was everything I found on this question.');
-          else println(io.stdout, renderAnswer({ ...more, answer: 'More quotes:' }, style, last.shown + 1));
-          last.shown += more.quotes.length;
-        }
+        if (!target.lastAnswerId) println(io.stdout, 'Ask a question first, then /more shows further quotes.');
+        else await show(await bot.more(target.lastAnswerId, asker), 'edit');
       } else if (line.startsWith('/quotes')) {
         const topic = line.slice('/quotes'.length).trim();
-        if (!topic) throw new InputError('Which topic? For example: /quotes synthetic data');
-        println(io.stdout, renderAnswer(await core.quotes(topic), style));
+        if (!topic) println(io.stdout, 'Which topic? For example: /quotes synthetic data');
+        else await show(await bot.quotes(message(topic)));
       } else if (line.startsWith('/summary')) {
-        const topic = line.slice('/summary'.length).trim();
-        println(io.stdout, renderSummary(await core.summarize({ topic: topic || null }), style));
+        await show(await bot.summary(asker, line.slice('/summary'.length).trim() || null));
       } else if (line.startsWith('/')) {
         println(io.stdout, `Unknown command ${line.split(/\s/)[0]}. Type /help for the list.`);
       } else {
-        const asked = { surface: 'console' as const, question: line };
-        const answer = await observeQuestion({ corpus: core.corpus }, asked, () => core.ask(line, { history: history.slice(-HISTORY_TURNS) }));
-        println(io.stdout, renderAnswer(answer, style));
-        history.push({ question: line, answer: answer.answer });
-        last = { question: line, shown: answer.quotes.length };
+        await show(await bot.handle(message(line)));
       }
     } catch (error) {
-      if (!(error instanceof InputError)) log.error('chat turn failed', { error });
-      println(io.stdout, userMessageFor(error));
+      log.error('chat turn failed', { error });
     }
     println(io.stdout);
     if (interactive) rl.prompt();
   }
   rl.close();
+  store?.close();
 }

@@ -1,9 +1,10 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
-import { answerInteraction } from '../answer-flow.ts';
+import { respond } from '../chat-adapter.ts';
+import { conversationKey } from '../context.ts';
 import { requiredText } from './input.ts';
 import type { Subcommand } from './types.ts';
 
-/** `/gomez ask question:<text>`: a short answer with verbatim quotes. */
+/** `/gomez ask question:<text>`: a short answer with verbatim quotes (help, thanks… are read as such). */
 export const ask = {
   data: new SlashCommandSubcommandBuilder()
     .setName('ask')
@@ -11,9 +12,12 @@ export const ask = {
     .addStringOption((o) =>
       o.setName('question').setDescription('Your question, in English or Chinese').setRequired(true).setMaxLength(1_000),
     ),
-  rateLimited: true,
+  // The bot counts questions itself (src/bot), so a "thanks" or "help" costs nothing.
+  rateLimited: false,
   async execute(interaction, ctx) {
-    const question = requiredText(interaction.options.getString('question', true), 'question');
-    await answerInteraction(interaction, ctx, 'ask', question);
+    const text = requiredText(interaction.options.getString('question', true), 'question');
+    const message = { surface: 'discord' as const, userId: interaction.user.id, conversation: conversationKey(interaction.channelId), text, delivery: 'command' as const, messageId: interaction.id };
+    const reply = await ctx.bot.handle(message, { searching: async () => void (await interaction.deferReply()) });
+    await respond(ctx, interaction, reply);
   },
 } satisfies Subcommand;

@@ -9,6 +9,7 @@ import { ask } from './ask.ts';
 import { digest } from './digest.ts';
 import { quotes } from './quotes.ts';
 import { recap } from './recap.ts';
+import { help } from './help.ts';
 import { summary } from './summary.ts';
 import type { Subcommand, SubcommandGroup } from './types.ts';
 
@@ -17,7 +18,7 @@ export const COMMAND_NAME = 'gomez';
 
 /** `/gomez <name>` subcommands. A new one is a new file in this folder plus one entry here. */
 export const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map(
-  [ask, quotes, summary, recap].map((c): [string, Subcommand] => [c.data.name, c]),
+  [ask, quotes, summary, recap, help].map((c): [string, Subcommand] => [c.data.name, c]),
 );
 
 /** `/gomez <group> <name>` families, e.g. a `digest` group in its own folder, listed here. */

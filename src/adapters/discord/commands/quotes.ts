@@ -1,5 +1,6 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
-import { answerInteraction } from '../answer-flow.ts';
+import { respond } from '../chat-adapter.ts';
+import { conversationKey } from '../context.ts';
 import { requiredText } from './input.ts';
 import { suggestTopics } from './topic-autocomplete.ts';
 import type { Subcommand } from './types.ts';
@@ -12,10 +13,12 @@ export const quotes = {
     .addStringOption((o) =>
       o.setName('topic').setDescription('A topic the interviews cover').setRequired(true).setMaxLength(200).setAutocomplete(true),
     ),
-  rateLimited: true,
+  rateLimited: false,
   async execute(interaction, ctx) {
-    const topic = requiredText(interaction.options.getString('topic', true), 'topic');
-    await answerInteraction(interaction, ctx, 'quotes', topic);
+    const text = requiredText(interaction.options.getString('topic', true), 'topic');
+    const message = { surface: 'discord' as const, userId: interaction.user.id, conversation: conversationKey(interaction.channelId), text, delivery: 'command' as const, messageId: interaction.id };
+    const reply = await ctx.bot.quotes(message, { searching: async () => void (await interaction.deferReply()) });
+    await respond(ctx, interaction, reply);
   },
   autocomplete: suggestTopics,
 } satisfies Subcommand;

@@ -1,8 +1,7 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
-import { channelRecap, DEFAULT_RECAP_DAYS } from '../../../digest/channel-recap.ts';
-import { withDeadline } from '../deadline.ts';
-import { NO_MENTIONS } from '../mentions.ts';
-import { renderSummaryEmbed } from '../render.ts';
+import { DEFAULT_RECAP_DAYS } from '../../../digest/channel-recap.ts';
+import { respond } from '../chat-adapter.ts';
+import { conversationKey } from '../context.ts';
 import type { Subcommand } from './types.ts';
 
 /** `/gomez recap [days]`: what this channel asked, the best quote each question got, and the gaps. */
@@ -11,17 +10,17 @@ export const recap = {
     .setName('recap')
     .setDescription("What this channel asked: top questions, best quotes, what the interviews don't cover")
     .addIntegerOption((o) => o.setName('days').setDescription(`How far back (default ${DEFAULT_RECAP_DAYS})`).setMinValue(1).setMaxValue(90)),
-  rateLimited: true,
+  rateLimited: false,
   async execute(interaction, ctx) {
     const days = interaction.options.getInteger('days') ?? DEFAULT_RECAP_DAYS;
-    await interaction.deferReply();
-    const result = await withDeadline(ctx.answerTimeoutMs, () =>
-      channelRecap(ctx.core, ctx.store, { platform: 'discord', channelId: interaction.channelId }, days),
-    );
-    const embed = renderSummaryEmbed(result, {
-      guestName: ctx.core.guestName,
-      corpusSources: ctx.core.corpus.sources.map((s) => s.meta.title),
-    });
-    await interaction.editReply({ content: '', embeds: [embed], components: [], allowedMentions: NO_MENTIONS });
+    const message = {
+      surface: 'discord' as const,
+      userId: interaction.user.id,
+      conversation: conversationKey(interaction.channelId),
+      text: `recap ${days}`,
+      delivery: 'command' as const,
+    };
+    const reply = await ctx.bot.recap(message, String(days), { searching: async () => void (await interaction.deferReply()) });
+    await respond(ctx, interaction, reply);
   },
 } satisfies Subcommand;

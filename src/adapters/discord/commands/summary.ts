@@ -1,7 +1,5 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
-import { withDeadline } from '../deadline.ts';
-import { NO_MENTIONS } from '../mentions.ts';
-import { renderSummaryEmbed } from '../render.ts';
+import { respond } from '../chat-adapter.ts';
 import { optionalText } from './input.ts';
 import { suggestTopics } from './topic-autocomplete.ts';
 import type { Subcommand } from './types.ts';
@@ -14,16 +12,12 @@ export const summary = {
     .addStringOption((o) =>
       o.setName('topic').setDescription('Leave empty for the whole interview').setMaxLength(200).setAutocomplete(true),
     ),
-  rateLimited: true,
+  rateLimited: false,
   async execute(interaction, ctx) {
     const topic = optionalText(interaction.options.getString('topic'), 'topic');
-    await interaction.deferReply();
-    const result = await withDeadline(ctx.answerTimeoutMs, () => ctx.core.summarize({ topic }));
-    const embed = renderSummaryEmbed(result, {
-      guestName: ctx.core.guestName,
-      corpusSources: ctx.core.corpus.sources.map((s) => s.meta.title),
-    });
-    await interaction.editReply({ content: '', embeds: [embed], components: [], allowedMentions: NO_MENTIONS });
+    const asker = { surface: 'discord' as const, userId: interaction.user.id };
+    const reply = await ctx.bot.summary(asker, topic, { searching: async () => void (await interaction.deferReply()) });
+    await respond(ctx, interaction, reply);
   },
   autocomplete: suggestTopics,
 } satisfies Subcommand;

@@ -1,18 +1,26 @@
-import { conversationKey, prepareAnswer, type AnswerKind } from '../answers.ts';
+import type { BotReply } from '../../../bot/types.ts';
+import { conversationKey } from '../answers.ts';
+import { respondIn, type SlackTarget } from '../chat-adapter.ts';
 import type { SlashContext } from './types.ts';
 
+/** A slash command's target: answers posted to the channel, notices only to the caller. */
+export function commandTarget(ctx: SlashContext): SlackTarget {
+  return { via: 'command', client: ctx.client, channel: ctx.command.channel_id, userId: ctx.command.user_id, respond: ctx.respond };
+}
+
+/** The caller as the bot sees a slash command: addressed, in the channel's conversation. */
+export function commandMessage(ctx: SlashContext, text: string) {
+  return { surface: 'slack' as const, userId: ctx.command.user_id, conversation: conversationKey(ctx.command.channel_id), text, delivery: 'command' as const };
+}
+
 /**
- * Posts an answer (or quotes) to the channel for everyone and remembers it, so replies in its thread
- * are follow-ups. Shared by `/gomez <question>` and `/gomez quotes <topic>`.
+ * Posts the bot's reply for the channel; an answer the bot posted itself starts a thread whose replies
+ * are the caller's follow-ups. Shared by `/gomez <question>` and `/gomez quotes <topic>`.
  */
-export async function postAnswerToChannel(ctx: SlashContext, question: string, kind: AnswerKind): Promise<void> {
-  const prepared = await prepareAnswer(ctx.deps, { question, kind, userId: ctx.command.user_id });
-  const ts = await ctx.postToChannel(prepared.message);
-  if (ts) {
-    ctx.deps.conversations.add(conversationKey(ctx.command.channel_id, ts), {
-      question: prepared.question,
-      answer: prepared.answerText,
-      answerId: prepared.answerId,
-    });
+export async function postCommandReply(ctx: SlashContext, reply: BotReply): Promise<void> {
+  const target = commandTarget(ctx);
+  await respondIn(ctx.deps.core, target, reply);
+  if (reply.type === 'answer' && target.postedTs) {
+    await ctx.deps.bot.startedThread(reply.page, conversationKey(ctx.command.channel_id, target.postedTs), ctx.command.user_id);
   }
 }

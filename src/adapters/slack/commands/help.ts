@@ -1,7 +1,7 @@
-import { renderHelp } from '../render.ts';
+import { renderHelpText } from '../render.ts';
 import type { Subcommand } from './types.ts';
 
-/** `/gomez help`: usage, shown only to the caller. Lists every registered subcommand. */
+/** `/gomez help`: example questions from the corpus topics and every subcommand, shown only to the caller. */
 export function helpCommand(list: () => Subcommand[]): Subcommand {
   return {
     name: 'help',
@@ -9,7 +9,8 @@ export function helpCommand(list: () => Subcommand[]): Subcommand {
     description: 'this message',
     rateLimited: false,
     async run(ctx) {
-      await ctx.replyPrivately(renderHelp(ctx.deps.core.botName, ctx.deps.core.guestName, list()));
+      const reply = ctx.deps.bot.help(true);
+      if (reply.type === 'help') await ctx.replyPrivately(renderHelpText(reply.help, list()));
     },
   };
 }

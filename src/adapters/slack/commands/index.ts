@@ -2,10 +2,9 @@ import type { App, RespondFn, webApi } from '@slack/bolt';
 import { userMessageFor } from '../../../errors.ts';
 import { log } from '../../../log.ts';
 import { checkRateLimit } from '../answers.ts';
-import { platformErrorCode } from '../config.ts';
 import type { SlackDeps } from '../deps.ts';
+import { slackAdapter, type SlackTarget } from '../chat-adapter.ts';
 import { SlashCommand } from '../payloads.ts';
-import { postMessage } from '../post.ts';
 import { renderNotice, type SlackMessage } from '../render.ts';
 import { askCommand } from './ask.ts';
 import { digestCommand } from './digest.ts';
@@ -31,15 +30,14 @@ export function route(text: string): { command: Subcommand; args: string } {
   return { command: askCommand, args: trimmed };
 }
 
-/** Channel errors after which the answer goes through response_url instead (bot not in the channel, DMs). */
-const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
-
 /**
  * `/gomez …`: acknowledged at once (Slack allows 3 s), then answered. Answers are posted for the
  * channel, help and errors only to the caller.
  */
 /** Shown only to the person who ran a searching command, while the answer is prepared. */
 const PROGRESS_TEXT = 'Looking through the interviews…';
+/** Subcommands that search the interviews (and so say so while they do). */
+const SEARCHING = new Set(['ask', 'quotes', 'summary']);
 
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command('/gomez', async ({ ack, command: body, client, respond }) => {
@@ -51,10 +49,10 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     }
     const { command, args } = route(parsed.data.text);
     // Acknowledged at once (Slack allows 3 s); commands that search say so, since a model may take a while.
-    await ack(command.rateLimited ? { response_type: 'ephemeral', text: PROGRESS_TEXT } : undefined);
+    await ack(SEARCHING.has(command.name) ? { response_type: 'ephemeral', text: PROGRESS_TEXT } : undefined);
     const ctx = slashContext(deps, client, parsed.data, respond);
     try {
-      if (command.rateLimited) checkRateLimit(deps, parsed.data.user_id);
+      if (command.rateLimited) await checkRateLimit(deps, parsed.data.user_id);
       await command.run(ctx, args);
     } catch (error) {
       log.error('slack: slash command failed', { error, subcommand: command.name, user: parsed.data.user_id });
@@ -66,20 +64,17 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 }
 
 function slashContext(deps: SlackDeps, client: webApi.WebClient, command: SlashCommand, respond: RespondFn): SlashContext {
+  const target = { via: 'command' as const, client, channel: command.channel_id, userId: command.user_id, respond };
+  const adapter = slackAdapter(deps.core);
   return {
     deps,
     client,
     command,
+    respond,
     async postToChannel(message: SlackMessage) {
-      try {
-        return await postMessage(client, { channel: command.channel_id }, message);
-      } catch (error) {
-        const code = platformErrorCode(error);
-        if (!code || !CANNOT_POST_HERE.has(code)) throw error;
-        log.info('slack: posting through response_url', { channel: command.channel_id, reason: code });
-        await respond({ response_type: 'in_channel', text: message.text, blocks: message.blocks });
-        return undefined;
-      }
+      const posted: SlackTarget = { ...target };
+      await adapter.post(posted, message);
+      return posted.postedTs;
     },
     async replyPrivately(message: SlackMessage) {
       await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });

@@ -1,4 +1,4 @@
-import { prepareSummary } from '../summaries.ts';
+import { postCommandReply } from './answer-command.ts';
 import type { Subcommand } from './types.ts';
 
 /** `/gomez summary [topic]`: the main themes (of everything, or of one topic), posted in the channel. */
@@ -6,8 +6,6 @@ export const summaryCommand = {
   name: 'summary',
   usage: '/gomez summary [topic]',
   description: 'the main themes, each backed by quotes',
-  rateLimited: true,
-  async run(ctx, topic) {
-    await ctx.postToChannel(await prepareSummary(ctx.deps, topic));
-  },
+  rateLimited: false,
+  run: async (ctx, topic) => postCommandReply(ctx, await ctx.deps.bot.summary({ surface: 'slack', userId: ctx.command.user_id }, topic.trim() || null)),
 } satisfies Subcommand;

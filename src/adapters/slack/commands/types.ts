@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import type { RespondFn, webApi } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import type { SlashCommand } from '../payloads.ts';
 import type { SlackMessage } from '../render.ts';
@@ -12,6 +12,8 @@ export interface SlashContext {
   postToChannel(message: SlackMessage): Promise<string | undefined>;
   /** Replies to the caller only (help, errors, confirmations). */
   replyPrivately(message: SlackMessage): Promise<void>;
+  /** The command's response_url (private notices, and posts where the bot cannot post itself). */
+  respond: RespondFn;
 }
 
 /** One `/gomez <name> …` subcommand, in its own file, looked up by name. */

@@ -5,7 +5,7 @@ import { messageToPlainText } from '../mrkdwn.ts';
 import { MentionEvent } from '../payloads.ts';
 import { replyToMessage } from './reply.ts';
 
-/** `@bot <question>` in a channel: answered in the message's thread (a new one, or the one it is in). */
+/** `@bot <text>` in a channel: always answered, in the message's thread (a new one, or the one it is in). */
 export function registerAppMention(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, context, client }) => {
     const parsed = MentionEvent.safeParse(event);
@@ -16,9 +16,11 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
     await replyToMessage(deps, client, {
       userId: mention.user,
       text: messageToPlainText(mention.text, context.botUserId),
-      place: { channel: mention.channel, threadTs },
+      channel: mention.channel,
+      threadTs,
+      ts: mention.ts,
       conversation: conversationKey(mention.channel, threadTs),
-      messageKey: `${mention.channel}:${mention.ts}`,
+      delivery: 'mention',
     });
   });
 }

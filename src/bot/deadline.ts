@@ -1,4 +1,4 @@
-import { GomezError } from '../../errors.ts';
+import { GomezError } from '../errors.ts';
 
 /** A core call that outlived its deadline; the user is asked to try again. */
 export class AnswerTimeoutError extends GomezError {

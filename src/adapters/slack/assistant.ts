@@ -1,0 +1,57 @@
+import { Assistant, type App } from '@slack/bolt';
+import { log } from '../../log.ts';
+import { conversationKey } from './answers.ts';
+import { respondIn, type SlackTarget } from './chat-adapter.ts';
+import type { SlackDeps } from './deps.ts';
+import { messageToPlainText } from './mrkdwn.ts';
+import { MessageEvent } from './payloads.ts';
+
+/** Slack caps an assistant thread title; a question longer than this is cut at a word. */
+const TITLE_MAX = 80;
+const STATUS = 'is looking through the interviews…';
+
+function titleOf(text: string): string {
+  if (text.length <= TITLE_MAX) return text;
+  const cut = text.slice(0, TITLE_MAX - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), TITLE_MAX / 2))}…`;
+}
+
+/**
+ * Slack's AI-app split view (Bolt's Assistant): a new assistant thread gets suggested prompts from the
+ * corpus topics; a message there is a direct message to the bot, answered in the thread with a status
+ * while it searches and the question as the thread's title. The bot's manners are the same as in DMs.
+ */
+export function registerAssistant(app: App, deps: SlackDeps): void {
+  const assistant = new Assistant({
+    threadStarted: async ({ setSuggestedPrompts }) => {
+      const reply = deps.bot.help();
+      if (reply.type !== 'help') return;
+      await setSuggestedPrompts({
+        title: `Ask what ${reply.help.guestName} said`,
+        prompts: reply.help.examples.map((example) => ({ title: example, message: example })),
+      }).catch((error: unknown) => log.warn('slack: could not set suggested prompts', { error }));
+    },
+    // The thread's context (which channel the user is viewing) does not change what the bot answers.
+    threadContextChanged: async () => {},
+    userMessage: async ({ message, client, context, setStatus, setTitle }) => {
+      const parsed = MessageEvent.safeParse(message);
+      if (!parsed.success) return;
+      const event = parsed.data;
+      if (event.subtype || event.bot_id || !event.user || event.user === context.botUserId || !event.thread_ts) return;
+      if (!deps.store.claimEvent(`slack:message:${event.channel}:${event.ts}`)) return;
+      const text = messageToPlainText(event.text, context.botUserId);
+      const target: SlackTarget = { via: 'thread', client, channel: event.channel, userId: event.user, threadTs: event.thread_ts, messageTs: event.ts };
+      const reply = await deps.bot.handle(
+        { surface: 'slack', userId: event.user, conversation: conversationKey(event.channel, event.thread_ts), text, delivery: 'direct' },
+        {
+          searching: async () => {
+            await setTitle(titleOf(text)).catch((error: unknown) => log.warn('slack: could not set the thread title', { error }));
+            await setStatus(STATUS).catch((error: unknown) => log.warn('slack: could not set the status', { error }));
+          },
+        },
+      );
+      await respondIn(deps.core, target, reply);
+    },
+  });
+  app.assistant(assistant);
+}
