@@ -1,5 +1,6 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, webApi } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
@@ -16,6 +17,7 @@ import { registerEvents } from './events/index.ts';
 import { startHealthServer } from './health.ts';
 import { InFlight } from './in-flight.ts';
 import { dedupeDeliveries, trackInFlight } from './middleware.ts';
+import { GuardedHttpReceiver } from './receiver.ts';
 
 export interface SlackOptions {
   core: GomezCore;
@@ -42,7 +44,8 @@ const DRAIN_MS = 10_000;
 
 /**
  * Starts the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else the HTTP receiver on PORT at
- * /slack/events (signatures verified, URL verification answered) with GET /healthz. The bot token is
+ * /slack/events (receiver.ts: signatures and a two-sided replay window checked, malformed bodies
+ * refused, URL verification answered) with GET /healthz. The bot token is
  * checked with auth.test before anything is served; a rejected token is a ConfigError naming it.
  */
 export async function startSlack({ core, env, store, host }: SlackOptions): Promise<RunningSlack> {
@@ -91,16 +94,6 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   };
 }
 
-/** GET /healthz on the HTTP receiver. */
-const healthz: CustomRoute = {
-  path: '/healthz',
-  method: ['GET'],
-  handler: (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end('ok');
-  },
-};
-
 function createApp(config: SlackConfig): App {
   const common = {
     token: config.botToken,
@@ -116,7 +109,7 @@ function createApp(config: SlackConfig): App {
   if (config.mode === 'socket') {
     return new App({ ...common, socketMode: true, appToken: config.appToken });
   }
-  return new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', customRoutes: [healthz] });
+  return new App({ ...common, receiver: new GuardedHttpReceiver({ signingSecret: config.signingSecret, logger: common.logger }) });
 }
 
 /** Starts receiving; returns the bound port and what else has to be closed on stop. */
@@ -138,7 +131,7 @@ async function startReceiver(
       throw error;
     }
   }
-  const server = await app.start(host ? { port: config.port, host } : config.port);
+  const server = (await app.start(host ? { port: config.port, host } : config.port)) as Server;
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : config.port;
   return { port, close: async () => {} };

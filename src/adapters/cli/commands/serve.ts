@@ -1,5 +1,6 @@
 import type { GomezCore } from '../../../core.ts';
 import { log } from '../../../log.ts';
+import { installProcessGuards } from '../../../process-guard.ts';
 import { Store } from '../../../store/store.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, openCore, parseCommandArgs, type CommandContext } from '../options.ts';
@@ -47,6 +48,8 @@ export async function startPlatforms(
   ctx: CommandContext,
   which: { discord: boolean; slack: boolean },
 ): Promise<Running[]> {
+  // From here on the process serves others: one bad request must not end it (see process-guard.ts).
+  installProcessGuards();
   const store = Store.open(ctx.dataDir);
   const running: Running[] = [{ name: 'store', stop: async () => store.close() }];
   try {
