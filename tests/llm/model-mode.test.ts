@@ -47,7 +47,7 @@ const validAnswer = modelScript((request) => {
   const sentence = passage.original.split(/(?<=。)/).find((s) => s.includes(SYNTHETIC))!;
   return json({
     answered: true,
-    sentences: [{ text: 'Gomez says synthetic data lets models learn from data no human wrote.', passage_ids: [passage.id] }],
+    sentences: [{ text: 'Gomez discusses synthetic data.', passage_ids: [passage.id] }],
     quotes: [{ passage_id: passage.id, text: sentence }],
   });
 });
@@ -72,7 +72,7 @@ describe('model mode over the real core and the fake OpenAI server', () => {
     expect(answer.mode).toBe('llm');
     expect(answer.answered).toBe(true);
     expect(answer.question).toBe(QUESTION);
-    expect(answer.answer).toBe('Gomez says synthetic data lets models learn from data no human wrote.');
+    expect(answer.answer).toBe('Gomez discusses synthetic data.');
     expect(answer.quotes.length).toBe(1);
     for (const quote of answer.quotes) {
       expect(quote.text).toContain(SYNTHETIC);
