@@ -114,7 +114,7 @@ What is compared and why:
   under DATA_DIR, keyed by the corpus content hash, the index version and the tokeniser signature, as
   checksummed JSON lines written atomically (src/search/index-cache.ts); \`gomez index\` builds it ahead of
   time with a progress bar, and start-up loads it while the corpus is unchanged.
-- (c) The whole process: node start-up (bin/gomez.js runs the compiled dist/ when `npm run build` has made it,
+- (c) The whole process: node start-up (bin/gomez.js runs the compiled dist/ when \`npm run build\` has made it,
   else src/ through tsx), reading and parsing the corpus, loading the saved index, one answer.
 
 How to read the figures:
