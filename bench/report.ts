@@ -109,14 +109,15 @@ What is compared and why:
   original) followed by the extractive answerer.
 - (b) The search index keeps MiniSearch's BM25+ scoring bit for bit but stores postings as typed arrays
   (src/search/term-index.ts). With MiniSearch itself this corpus took 124 s to index, 0.7–3 s per question
-  and met none of the targets (first measurement in /work/NOTES-scale.md). So that the cost of a question
+  and met none of the targets (the first measurement, before src/search/term-index.ts replaced it). So that the cost of a question
   does not grow with the corpus, a term whose postings in a field exceed 8,192 documents is scored, in
   unfiltered or broad searches, on its 4,096 best documents there (a champion list); narrower searches (one
   speaker) and every list of a small corpus (the seed: all of it) are scored exactly. The index is saved
   under DATA_DIR, keyed by the corpus content hash, the index version and the tokeniser signature, as
   checksummed JSON lines written atomically (src/search/index-cache.ts); \`gomez index\` builds it ahead of
   time with a progress bar, and start-up loads it while the corpus is unchanged.
-- (c) The whole process: tsx start-up, reading and parsing the corpus, loading the saved index, one answer.
+- (c) The whole process: node start-up (bin/gomez.js runs the compiled dist/ when \`npm run build\` has made it,
+  else src/ through tsx), reading and parsing the corpus, loading the saved index, one answer.
 
 How to read the figures:
 - The machine is shared (2 cores, several other jobs; see the load average), so wall-clock times are

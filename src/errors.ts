@@ -33,6 +33,16 @@ export class CorpusError extends GomezError {
   }
 }
 
+/**
+ * The state store under DATA_DIR cannot be opened (damaged file, not writable, a directory where the
+ * file should be): stops start-up with what is wrong and what to do, never a generic apology.
+ */
+export class StorageError extends GomezError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, message, options);
+  }
+}
+
 /** Bad user input (empty question, unknown command option): shown to the user verbatim. */
 export class InputError extends GomezError {
   constructor(userMessage: string) {

@@ -1,31 +1,72 @@
 /**
- * A small structured logger writing one JSON line per event to stderr (stdout stays clean for
- * `--json` output). Values under keys that look secret are redacted.
+ * The project logger: pino, one JSON line per event on stderr (stdout stays clean for `--json`
+ * output). Fields are made JSON-safe and scrubbed first (src/logging/fields.ts: errors with their
+ * platform codes, cycles, BigInt, credentials inside strings and URLs); pino's path redaction then
+ * blanks the fields that hold real secrets. Expected refusals (rate limits, bad input) are logged at
+ * info without a stack trace, whatever level the call site asked for.
  */
+import pino from 'pino';
+import { InputError, RateLimitError } from './errors.ts';
+import { serializeError, toLogValue } from './logging/fields.ts';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
-const SECRET_KEY = /token|secret|key|password|authorization/i;
+export type LogLevel = Level | 'silent';
 
-let threshold: number = ORDER[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? ORDER.info;
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
-export function setLogLevel(level: Level | 'silent'): void {
-  threshold = ORDER[level];
+/** Fields whose value is a secret wherever they appear (one level of nesting, and request headers). */
+const SECRET_KEYS = ['token', 'botToken', 'appToken', 'apiKey', 'signingSecret', 'clientSecret', 'password', 'secret', 'authorization', 'cookie'];
+const REDACT_PATHS = [
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((key) => `*.${key}`),
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.*.headers.authorization',
+];
+
+function initialLevel(): LogLevel {
+  const fromEnv = process.env.LOG_LEVEL?.trim().toLowerCase();
+  return LEVELS.includes(fromEnv as LogLevel) ? (fromEnv as LogLevel) : 'info';
 }
 
-function clean(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (SECRET_KEY.test(k)) out[k] = '[redacted]';
-    else if (v instanceof Error) out[k] = { name: v.name, message: v.message, stack: v.stack };
-    else out[k] = v;
-  }
-  return out;
+/** Looked up at every write, so tests that replace process.stderr.write see the lines. */
+const stderr = { write: (line: string) => process.stderr.write(line) };
+
+const logger = pino(
+  {
+    level: initialLevel(),
+    base: null,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  },
+  stderr,
+);
+
+export function setLogLevel(level: LogLevel): void {
+  logger.level = level;
+}
+
+/** Refusals the user caused and was told about: worth a line, not an error with a stack trace. */
+function isRefusal(value: unknown): boolean {
+  return value instanceof RateLimitError || value instanceof InputError;
 }
 
 function write(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
-  if (ORDER[level] < threshold) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...clean(fields) });
-  process.stderr.write(line + '\n');
+  try {
+    const refusal = Object.values(fields).some(isRefusal);
+    const effective: Level = refusal && (level === 'warn' || level === 'error') ? 'info' : level;
+    if (!logger.isLevelEnabled(effective)) return;
+    const data: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) {
+      data[key] = isRefusal(value) ? serializeError(value as Error, { withStack: false }) : toLogValue(value);
+    }
+    logger[effective](data, toLogValue(msg) as string);
+  } catch {
+    // A log line that cannot be written is lost; the request it describes carries on.
+  }
 }
 
 export const log = {

@@ -104,6 +104,10 @@ export function loadSource(dir: string, path: string, read: ReadFile = (p) => re
   });
   // Container formats (JSON) yield the transcript text their passages index; text formats index the file.
   const transcript = Array.isArray(parsed) ? { text, passages: parsed } : parsed;
+  // An empty transcript (or one with nothing but markup) is a mistake, whatever its format: say so.
+  if (transcript.passages.length === 0) {
+    throw new CorpusError(file, null, 'the transcript has no text to quote (the file is empty, or holds only headers, markup or timings)');
+  }
   const passages: Passage[] = transcript.passages.map((p, index) => ({ ...p, id: `${meta.id}#${index}`, sourceId: meta.id, index }));
   // A transcript without a meta file takes its title from its first heading, when it has one.
   const heading = declared ? undefined : passages.find((p) => p.role === 'heading');

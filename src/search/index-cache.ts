@@ -37,7 +37,12 @@ export function loadSavedIndex(corpus: Corpus, dataDir?: string): PassageIndex |
     return PassageIndex.fromJSON(readChunkedJson(path), corpus);
   } catch (error) {
     log.warn('the saved index cannot be used; rebuilding it', { path, reason: (error as Error).message });
-    rmSync(path, { force: true });
+    try {
+      // recursive: a directory where the file should be (EISDIR) is cleared too, so the save can replace it.
+      rmSync(path, { recursive: true, force: true });
+    } catch (removeError) {
+      log.warn('could not remove the unusable saved index', { path, reason: (removeError as Error).message });
+    }
     return null;
   }
 }

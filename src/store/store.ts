@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations.ts';
+import { storageOpenError } from './open-error.ts';
+
+/** The store's file name under DATA_DIR. */
+export const STORE_FILE = 'gomez.sqlite';
 
 export type Platform = 'discord' | 'slack' | 'cli';
 export type Vote = 1 | -1;
@@ -38,11 +42,33 @@ export class Store {
     this.migrate();
   }
 
-  /** Opens (creating if needed) `gomez.sqlite` under dataDir; `:memory:` for tests. */
+  /**
+   * Opens (creating if needed) `gomez.sqlite` under dataDir; `:memory:` for tests. A file that cannot
+   * be used throws a StorageError naming DATA_DIR, the file and the fix (open-error.ts).
+   */
   static open(dataDir: string | ':memory:'): Store {
     if (dataDir === ':memory:') return new Store(new Database(':memory:'));
-    mkdirSync(dataDir, { recursive: true });
-    return new Store(new Database(join(dataDir, 'gomez.sqlite')));
+    const file = join(dataDir, STORE_FILE);
+    let db: Database.Database | undefined;
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      db = new Database(file);
+      // Opening is lazy: the first pragma and the migrations are what read (and write) the file.
+      return new Store(db);
+    } catch (error) {
+      try {
+        db?.close();
+      } catch {
+        // closing a handle that never opened properly
+      }
+      let isDirectory = false;
+      try {
+        isDirectory = statSync(file).isDirectory();
+      } catch {
+        // no file: the error says why
+      }
+      throw storageOpenError(error, dataDir, file, isDirectory);
+    }
   }
 
   private migrate(): void {

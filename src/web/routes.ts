@@ -19,6 +19,8 @@ export interface WebDeps {
   store?: Store;
   /** INSIGHTS_TOKEN: unset, the insights page does not exist. */
   insightsToken?: string;
+  /** Whether the bot is fit to serve (e.g. its Discord gateway is connected): /healthz says 503 when not. */
+  healthy?: () => boolean;
 }
 
 /** Paths the web handler answers, for servers that route by path (Bolt's custom routes). */
@@ -67,7 +69,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: WebDeps): 
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (req.method !== 'GET' && req.method !== 'HEAD') return respond(res, 405, TEXT, 'method not allowed\n', { allow: 'GET, HEAD' });
-  if (path === '/healthz') return respond(res, 200, 'text/plain', 'ok');
+  if (path === '/healthz') return deps.healthy && !deps.healthy() ? respond(res, 503, 'text/plain', 'unavailable') : respond(res, 200, 'text/plain', 'ok');
   if (path === '/metrics') return respond(res, 200, METRICS_CONTENT_TYPE, await metricsText());
   if (path === '/web/viewer.css') return respond(res, 200, 'text/css; charset=utf-8', VIEWER_CSS, { 'cache-control': 'public, max-age=3600' });
   if (path === '/insights' || path === '/insights.json') return insights(req, res, url, deps, path.endsWith('.json'));

@@ -48,7 +48,7 @@ const validAnswer = modelScript((request) => {
   const sentence = passage.original.split(/(?<=。)/).find((s) => s.includes(SYNTHETIC))!;
   return json({
     answered: true,
-    sentences: [{ text: 'Gomez says synthetic data lets models learn from data no human wrote.', passage_ids: [passage.id] }],
+    sentences: [{ text: 'Gomez discusses synthetic data.', passage_ids: [passage.id] }],
     quotes: [{ passage_id: passage.id, text: sentence }],
   });
 });
@@ -109,7 +109,7 @@ describe('model mode over the real core and the fake OpenAI server', () => {
     expect(answer.answered).toBe(true);
     expect(answer.question).toBe(QUESTION);
     // The model's sentence, then what the source is (added to every answer, model or not).
-    expect(answer.answer).toMatch(/^Gomez says synthetic data lets models learn from data no human wrote\. The quotes come from 量子位/);
+    expect(answer.answer).toMatch(/^Gomez discusses synthetic data\. The quotes come from 量子位/);
     expect(answer.answer).toContain("not Aidan Gomez's own words");
     expect(answer.quotes.length).toBe(1);
     for (const quote of answer.quotes) {

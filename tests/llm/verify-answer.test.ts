@@ -77,10 +77,10 @@ describe('verifyModelAnswer', () => {
 
   it('removes passage-id markers from the prose and keeps the answer short', () => {
     const out = verify({
-      sentences: Array.from({ length: 6 }, (_, i) => ({ text: `Point ${i + 1} about synthetic data (P2).`, passage_ids: ['P2'] })),
+      sentences: Array.from({ length: 6 }, (_, i) => ({ text: `Synthetic data, point ${'ABCDEF'[i]} (P2).`, passage_ids: ['P2'] })),
       quotes: [{ passage_id: 'P2', text: syntheticSentence }],
     });
-    expect(out.sentences).toEqual(['Point 1 about synthetic data.', 'Point 2 about synthetic data.', 'Point 3 about synthetic data.', 'Point 4 about synthetic data.']);
+    expect(out.sentences).toEqual(['Synthetic data, point A.', 'Synthetic data, point B.', 'Synthetic data, point C.', 'Synthetic data, point D.']);
   });
 
   it('keeps at most `limit` quotes and no duplicates', () => {

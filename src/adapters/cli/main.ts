@@ -1,4 +1,4 @@
-import { ConfigError, CorpusError, GomezError, InputError, userMessageFor } from '../../errors.ts';
+import { ConfigError, CorpusError, GomezError, InputError, StorageError, userMessageFor } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { processIo, println, type Io } from './io.ts';
 import { UsageError } from './options.ts';
@@ -45,7 +45,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       println(io.stderr, `gomez ${name}: ${error.message}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof CorpusError || error instanceof InputError) {
+    if (error instanceof ConfigError || error instanceof CorpusError || error instanceof InputError || error instanceof StorageError) {
       println(io.stderr, `gomez ${name}: ${error.message}`);
       return 1;
     }

@@ -1,5 +1,6 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, webApi } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
@@ -11,7 +12,7 @@ import { slackChannelOf } from './answers.ts';
 import { UserHasher } from '../../store/user-hash.ts';
 import type { Store } from '../../store/store.ts';
 import { collectProcessMetrics } from '../../web/metrics.ts';
-import { createWebHandler, WEB_PATHS, type WebHandler } from '../../web/routes.ts';
+import { createWebHandler, type WebHandler } from '../../web/routes.ts';
 import { startWebServer } from '../../web/web-server.ts';
 import { registerActions } from './actions/index.ts';
 import { registerAssistant } from './assistant.ts';
@@ -23,6 +24,7 @@ import type { SlackDeps } from './deps.ts';
 import { registerEvents } from './events/index.ts';
 import { InFlight } from './in-flight.ts';
 import { dedupeDeliveries, trackInFlight } from './middleware.ts';
+import { GuardedHttpReceiver } from './receiver.ts';
 
 export interface SlackOptions {
   core: GomezCore;
@@ -49,8 +51,9 @@ const DRAIN_MS = 10_000;
 
 /**
  * Starts the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else the HTTP receiver on PORT at
- * /slack/events (signatures verified, URL verification answered). Either way PORT also serves the web
- * surface (src/web: /healthz, /metrics, the transcript viewer, insights). The bot token is
+ * /slack/events (receiver.ts: signatures and a two-sided replay window checked, malformed bodies
+ * refused, URL verification answered). Either way PORT also serves the web surface (src/web: /healthz,
+ * /metrics, the transcript viewer, insights). The bot token is
  * checked with auth.test before anything is served; a rejected token is a ConfigError naming it.
  */
 export async function startSlack({ core, env, store, host }: SlackOptions): Promise<RunningSlack> {
@@ -105,11 +108,6 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   };
 }
 
-/** The web surface's paths as routes of the HTTP receiver, all handled by the one web handler. */
-function webRoutes(web: WebHandler): CustomRoute[] {
-  return WEB_PATHS.map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => void web(req, res) }));
-}
-
 function createApp(config: SlackConfig, web: WebHandler): App {
   const common = {
     token: config.botToken,
@@ -126,7 +124,7 @@ function createApp(config: SlackConfig, web: WebHandler): App {
     return new App({ ...common, socketMode: true, appToken: config.appToken });
   }
   collectProcessMetrics();
-  return new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', customRoutes: webRoutes(web) });
+  return new App({ ...common, receiver: new GuardedHttpReceiver({ signingSecret: config.signingSecret, logger: common.logger, web }) });
 }
 
 /** Starts receiving; returns the bound port and what else has to be closed on stop. */
@@ -149,7 +147,7 @@ async function startReceiver(
       throw error;
     }
   }
-  const server = await app.start(host ? { port: config.port, host } : config.port);
+  const server = (await app.start(host ? { port: config.port, host } : config.port)) as Server;
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : config.port;
   return { port, close: async () => {} };

@@ -1,5 +1,6 @@
 import type { Passage, Sentence } from '../../corpus/types.ts';
 import type { Quote } from '../types.ts';
+import { checkClaim } from './claim-check.ts';
 import type { PassageContext } from './context.ts';
 import { locateQuote, type QuoteMatch } from './locate.ts';
 import type { ModelAnswer } from './schema.ts';
@@ -23,7 +24,8 @@ export type Rejection =
   | 'failed-verification'
   | 'duplicate-quote'
   | 'no-citation'
-  | 'first-person';
+  | 'first-person'
+  | 'unsupported-claim';
 
 export interface VerifiedAnswer {
   sentences: string[];
@@ -91,6 +93,8 @@ export function verifyModelAnswer(answer: ModelAnswer, context: PassageContext, 
   }
 
   const sentences: string[] = [];
+  let considered = 0;
+  let unsupportedClaims = 0;
   for (const sentence of answer.sentences) {
     if (sentences.length >= MAX_SENTENCES) break;
     const text = sentence.text.replace(CITATION_MARKER, '').trim();
@@ -105,8 +109,17 @@ export function verifyModelAnswer(answer: ModelAnswer, context: PassageContext, 
       rejections.push('first-person');
       continue;
     }
+    // Every claim, link and figure must come from the cited passages (claim-check.ts).
+    considered++;
+    if (!checkClaim(text, cited, cited.map((p) => p.speaker ?? '')).ok) {
+      unsupportedClaims++;
+      rejections.push('unsupported-claim');
+      continue;
+    }
     sentences.push(text);
   }
+  // A reply that is half invention is not trusted for the rest either: the caller answers extractively.
+  if (unsupportedClaims > 0 && unsupportedClaims * 2 >= considered) sentences.length = 0;
 
   return { sentences, quotes, matches, rejections };
 }

@@ -1,12 +1,14 @@
 /**
  * WebVTT captions: `<v Speaker>` voice tags (or `Speaker:` prefixes) name who speaks, cue timings date
  * the words, NOTE / STYLE / REGION blocks are skipped and empty cues tolerated. A cue whose timing line
- * is missing or malformed stops loading with its file and line.
+ * is missing or malformed stops loading with its file and line. Cue markup and character references
+ * are not part of the words: the stored text is the file without them (vtt-markup.ts).
  */
 import { CorpusError } from '../../errors.ts';
 import { splitLines, type SourceLine } from '../lines.ts';
 import { blocksOf, cueSpans, cuesToPassages, prefixLabels, type Cue } from './cues.ts';
-import type { ParseContext, ParsedPassage, TranscriptParser } from './types.ts';
+import type { ParseContext, ParsedPassage, ParsedTranscript, TranscriptParser } from './types.ts';
+import { cleanVttText } from './vtt-markup.ts';
 
 const VTT_TIME = String.raw`(?:(\d{2,}):)?(\d{2}):(\d{2})\.(\d{3})`;
 const TIMING = new RegExp(`^${VTT_TIME}[ \\t]+-->[ \\t]+${VTT_TIME}(?:[ \\t].*)?$`);
@@ -28,7 +30,7 @@ export function readVttTiming(line: SourceLine, file: string): { start: number; 
   return { start, end };
 }
 
-export const parseWebVtt: TranscriptParser = (text: string, ctx: ParseContext): ParsedPassage[] => {
+export const parseWebVtt: TranscriptParser = (text: string, ctx: ParseContext): ParsedPassage[] | ParsedTranscript => {
   const lines = splitLines(text);
   const first = lines[0]!;
   if (first.text.startsWith('\uFEFF')) {
@@ -56,5 +58,12 @@ export const parseWebVtt: TranscriptParser = (text: string, ctx: ParseContext): 
     const timing = readVttTiming(block[timingIndex]!, ctx.file);
     cues.push({ seconds: timing.start, spans: cueSpans(block.slice(timingIndex + 1), known) });
   }
-  return cuesToPassages(text, cues, ctx);
+  // Cues were read from the file; their passages are cut from the cleaned text, at the mapped offsets.
+  const clean = cleanVttText(text);
+  if (clean.text === text) return cuesToPassages(text, cues, ctx);
+  const mapped = cues.map((cue) => ({
+    ...cue,
+    spans: cue.spans.map((span) => ({ ...span, start: clean.toClean(span.start), end: clean.toClean(span.end) })),
+  }));
+  return { text: clean.text, passages: cuesToPassages(clean.text, mapped, ctx) };
 };

@@ -64,11 +64,11 @@ describe('gomez ask', () => {
     expect(code).toBe(1);
   });
 
-  it('rejects an empty question with a clear message and exit code 1', async () => {
-    const { code, stdout, stderr } = await runCli(['ask', '   ', '--json']);
-    expect(code).toBe(1);
+  it.each([[''], ['   ']])('rejects an empty question (%j) as a usage error: a clear message and exit code 2', async (question) => {
+    const { code, stdout, stderr } = await runCli(['ask', question, '--json']);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.length).toBeGreaterThan(0);
+    expect(stderr).toContain('the question is empty');
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
   });
 

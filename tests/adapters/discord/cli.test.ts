@@ -9,7 +9,7 @@ function gomezDiscord(env: Record<string, string>): Promise<{ code: number | nul
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/gomez.js', 'discord'], {
       cwd: repo,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', ...env },
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'error', DATA_DIR: process.env.DATA_DIR ?? '', GOMEZ_FROM_SOURCE: '1', ...env },
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += String(chunk)));

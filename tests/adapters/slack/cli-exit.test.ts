@@ -9,7 +9,7 @@ import { FakeSlack } from '../../fakes/slack/index.ts';
 function runGomezSlack(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/gomez.js', 'slack', '--corpus', 'corpus'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: process.env.DATA_DIR ?? '', GOMEZ_FROM_SOURCE: '1', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

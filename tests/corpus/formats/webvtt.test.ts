@@ -65,7 +65,8 @@ describe('WebVTT', () => {
       speakerNames: {},
       narrationLines: [],
     });
-    expect(Array.isArray(parsed) && parsed[0]!.text).toBe('Welcome to the show. Today we talk');
+    const passages = Array.isArray(parsed) ? parsed : parsed.passages;
+    expect(passages[0]!.text).toBe('Welcome to the show. Today we talk');
   });
 
   it('reports a malformed cue timing with its file and line', () => {

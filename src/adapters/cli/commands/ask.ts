@@ -31,6 +31,7 @@ export async function runAsk(args: string[], io: Io): Promise<number> {
   }
   if (values.batch !== undefined && positionals.length > 0) throw new UsageError(`give a question or --batch FILE, not both\n\nusage: ${USAGE}`);
   if (values.batch === undefined && positionals.length === 0) throw new UsageError(`no question given\n\nusage: ${USAGE}`);
+  if (values.batch === undefined && positionals.join(' ').trim() === '') throw new UsageError(`the question is empty\n\nusage: ${USAGE}`);
 
   const ctx = contextFrom(values.corpus);
   const core = await openCore(ctx);

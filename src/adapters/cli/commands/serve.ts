@@ -1,11 +1,14 @@
 import { portGiven } from '../../../config/env.ts';
 import type { GomezCore } from '../../../core.ts';
+import { ConfigError } from '../../../errors.ts';
 import { log } from '../../../log.ts';
+import { installProcessGuards } from '../../../process-guard.ts';
 import { Store } from '../../../store/store.ts';
 import { createWebHandler } from '../../../web/routes.ts';
 import { startWebServer } from '../../../web/web-server.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, openCore, parseCommandArgs, type CommandContext } from '../options.ts';
+import { HEALTH_PATH } from '../../health-server.ts';
 import { chatLoop } from './chat.ts';
 
 const USAGE = 'gomez serve [--corpus DIR]';
@@ -13,10 +16,20 @@ const USAGE = 'gomez serve [--corpus DIR]';
 interface Running {
   name: string;
   stop(): Promise<void>;
+  /** The port /healthz answers on, for the adapter that serves it. */
+  healthPort?: number;
 }
 
-/** Starts the adapters whose tokens are set; with none, the local console. */
-export async function runServe(args: string[], io: Io): Promise<number> {
+/** What `serve` looks for, named when it finds none and has no terminal to fall back to. */
+export const NO_TOKENS_MESSAGE =
+  'No platform token is set (looked for DISCORD_TOKEN, SLACK_BOT_TOKEN and SLACK_APP_TOKEN) and there is no terminal for the console. ' +
+  'Set DISCORD_TOKEN for Discord, SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for Slack, or run it in a terminal (docker run -it) for the console.';
+
+/**
+ * Starts the adapters whose tokens are set; with none, the local console when there is a terminal.
+ * With neither (a container whose token variable is misspelt) it fails, naming the variables.
+ */
+export async function runServe(args: string[], io: Io, stdin: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin): Promise<number> {
   const { values } = parseCommandArgs(args, {}, USAGE);
   if (values.help) {
     println(
@@ -27,18 +40,20 @@ export async function runServe(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const ctx = contextFrom(values.corpus);
-  const core = await openCore(ctx);
   const wantDiscord = ctx.env.DISCORD_TOKEN !== undefined;
   const wantSlack = ctx.env.SLACK_BOT_TOKEN !== undefined || ctx.env.SLACK_APP_TOKEN !== undefined;
   if (!wantDiscord && !wantSlack && portGiven()) {
     // A deployment with no chat platform still serves the viewer, insights and metrics; no console.
+    const core = await openCore(ctx);
     log.info('no platform tokens set, PORT set: serving the web surface only');
     await serveUntilSignal(await startPlatforms(core, ctx, { discord: false, slack: false }));
     return 0;
   }
+  if (!wantDiscord && !wantSlack && !stdin.isTTY) throw new ConfigError(NO_TOKENS_MESSAGE);
+  const core = await openCore(ctx);
   if (!wantDiscord && !wantSlack) {
     log.info('no platform tokens set: starting the local console');
-    await chatLoop(core, io, process.stdin);
+    await chatLoop(core, io, stdin);
     return 0;
   }
   await serveUntilSignal(await startPlatforms(core, ctx, { discord: wantDiscord, slack: wantSlack }));
@@ -55,32 +70,44 @@ export async function serveUntilSignal(running: Running[]): Promise<void> {
   await Promise.allSettled(running.map((r) => r.stop()));
 }
 
+/**
+ * Starts the chosen adapters over one store. /healthz answers on PORT in every mode: on Slack's HTTP
+ * receiver or Socket Mode health server, else (Discord alone) on a health server of its own that
+ * reports the gateway connection.
+ */
 export async function startPlatforms(
   core: GomezCore,
   ctx: CommandContext,
   which: { discord: boolean; slack: boolean },
+  options: { host?: string } = {},
 ): Promise<Running[]> {
+  // From here on the process serves others: one bad request must not end it (see process-guard.ts).
+  installProcessGuards();
   const store = Store.open(ctx.dataDir);
   const running: Running[] = [{ name: 'store', stop: async () => store.close() }];
   try {
+    let healthy: (() => boolean) | undefined;
     if (which.discord) {
       const { startDiscord } = await import('../../discord/index.ts');
       const bot = await startDiscord({ core, env: ctx.env, store });
       running.unshift({ name: 'discord', stop: () => bot.stop() });
       log.info('discord adapter ready');
+      // /healthz reports the gateway connection, so a bot whose connection is gone gets restarted.
+      healthy = () => bot.client.isReady();
     }
     if (which.slack) {
       const { startSlack } = await import('../../slack/index.ts');
-      const app = await startSlack({ core, env: ctx.env, store });
-      running.unshift({ name: 'slack', stop: () => app.stop() });
+      const app = await startSlack({ core, env: ctx.env, store, ...(options.host ? { host: options.host } : {}) });
+      running.unshift({ name: 'slack', stop: () => app.stop(), ...(app.port === undefined ? {} : { healthPort: app.port }) });
       log.info('slack adapter ready', { port: app.port });
     }
-    // Slack serves the web surface on PORT itself; otherwise it gets its own server when PORT is set.
-    if (!which.slack && portGiven()) {
-      const web = createWebHandler({ corpus: core.corpus, store, insightsToken: ctx.env.INSIGHTS_TOKEN });
-      const server = await startWebServer(web, ctx.env.PORT);
-      running.unshift({ name: 'web', stop: () => server.close() });
-      log.info('web server ready', { port: server.port });
+    // Slack serves the web surface (and /healthz) on PORT itself; Discord alone always gets a server for
+    // /healthz (and the viewer, insights, /metrics); with no platform, only when PORT is set.
+    if (!which.slack && (which.discord || portGiven())) {
+      const web = createWebHandler({ corpus: core.corpus, store, insightsToken: ctx.env.INSIGHTS_TOKEN, ...(healthy ? { healthy } : {}) });
+      const server = await startWebServer(web, ctx.env.PORT, options.host);
+      running.unshift({ name: 'web', stop: () => server.close(), healthPort: server.port });
+      log.info('web server ready', { port: server.port, path: HEALTH_PATH });
     }
   } catch (error) {
     await Promise.allSettled(running.map((r) => r.stop()));

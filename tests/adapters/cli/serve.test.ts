@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startPlatforms } from '../../../src/adapters/cli/commands/serve.ts';
+import { readEnv } from '../../../src/config/env.ts';
+import { setLogLevel } from '../../../src/log.ts';
+import { FakeDiscord } from '../../fakes/discord/server.ts';
+import { testCore } from '../slack/test-core.ts';
+import { runCli } from './helpers.ts';
+
+describe('gomez serve', () => {
+  it('with no tokens and no terminal exits 1 naming the variables it looked for', async () => {
+    const { code, stderr } = await runCli(['serve'], { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', LOG_LEVEL: 'silent' });
+    expect(code).toBe(1);
+    for (const name of ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN']) expect(stderr).toContain(name);
+  });
+
+  it('in Discord gateway mode answers /healthz on PORT while the gateway is connected', async () => {
+    setLogLevel('silent');
+    const fake = await FakeDiscord.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'gomez-serve-'));
+    const env = readEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, PORT: '0', LOG_LEVEL: 'silent' });
+    const running = await startPlatforms(await testCore(), { env, corpusDir: 'corpus', dataDir }, { discord: true, slack: false }, { host: '127.0.0.1' });
+    try {
+      const port = running.find((r) => r.healthPort !== undefined)?.healthPort;
+      expect(port).toBeGreaterThan(0);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.text()).toBe('ok');
+      expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+    } finally {
+      await Promise.allSettled(running.map((r) => r.stop()));
+      await fake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
