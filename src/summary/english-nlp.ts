@@ -1,14 +1,21 @@
-import winkNLP, { type ItemSentence } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLPType from 'wink-nlp';
+import type { ItemSentence } from 'wink-nlp';
+
+// Required on first use, not imported: answering a question never pays the ~0.3 s the model takes to load.
+const require = createRequire(import.meta.url);
 
 /**
  * English parts of speech from wink-nlp's English model, loaded on first use (about 0.3 s): titles are
  * noun phrases and claims, and telling a noun from a verb needs a tagger, not a word list.
  */
-let nlp: ReturnType<typeof winkNLP> | undefined;
+let nlp: ReturnType<typeof winkNLPType> | undefined;
 
-function tagger(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model);
+function tagger(): ReturnType<typeof winkNLPType> {
+  if (!nlp) {
+    const winkNLP = require('wink-nlp') as typeof winkNLPType;
+    nlp = winkNLP(require('wink-eng-lite-web-model'));
+  }
   return nlp;
 }
 

@@ -37,8 +37,10 @@ function obedientModel(injected: string, honestCount: number) {
     (request: FakeChatRequest) => {
       const passage = guestPassage(request, SYNTHETIC)!;
       const sentence = passage.original.split(/(?<=。)/).find((s) => s.includes(SYNTHETIC))!;
-      const user = request.messages.find((m) => m.role === 'user')?.content ?? '';
-      const obeys = /Ignore previous instructions|忽略之前的指示/.test(user);
+      // The question's reading keeps only the clause that asks, so the injected sentence no longer reaches
+      // the model through the question; this model writes the claim anyway, as one that met the
+      // injection elsewhere (a passage, a condensed follow-up) would.
+      const obeys = true;
       const honest = HONEST.slice(0, honestCount);
       return json({
         answered: true,
@@ -74,7 +76,8 @@ describe('model mode against a model that obeys injected instructions', () => {
     const answer = await core.ask(EN_QUESTION);
     expectNothingInjected(answer.answer + JSON.stringify(answer.quotes));
     expect(answer.mode).toBe('llm');
-    expect(answer.answer).toBe(HONEST.join(' '));
+    // The honest sentences, then the note on what the source is (added to every answer).
+    expect(answer.answer.startsWith(HONEST.join(' '))).toBe(true);
     expect(answer.quotes[0]!.text).toContain(SYNTHETIC);
   });
 
