@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordDigestRunner } from '../../src/adapters/discord/digest-poster.ts';
+import { createDiscordDigestRunner, discordDigestPoster } from '../../src/adapters/discord/digest-poster.ts';
 import { verifyQuote } from '../../src/answer/verify.ts';
 import type { GomezCore } from '../../src/core.ts';
 import type { DigestRunner } from '../../src/digest/runner.ts';
@@ -135,5 +135,29 @@ describe('Discord digests (real discord.js client, local fake Discord)', () => {
     clock.advance(3 * 24 * HOUR);
     await runner.tick();
     expect(postsTo(general)).toHaveLength(2);
+  });
+
+  it('a replica that died after posting leaves its slot to another, whose repeat post Discord drops by nonce', async () => {
+    const channel = snowflake();
+    const sub = await subscriptions.upsert({
+      platform: 'discord', channelId: channel, workspaceId: 'g', subscriberId: mod.id, every: 'daily', time: '09:00',
+      timezone: 'UTC', weekday: null, topic: null, nextDueAt: clock.now().toISOString(), seenSources: [],
+    });
+    // The dead replica claimed the slot and posted it, then died before recording the post.
+    const slot = await subscriptions.claimSlot({ subscription: sub, nextDueAt: new Date(clock.now().getTime() + 24 * HOUR).toISOString(), owner: 'dead', leaseMs: 60_000 }, clock.now());
+    expect(slot).toBeDefined();
+    await discordDigestPoster(t.bot.client, core).post(sub, { summary: await core.summarize({}), scheduledFor: new Date(slot!.slot), slots: 1, newSources: [], nonce: slot!.nonce });
+    // Within the lease nobody touches it; once it runs out, the next tick of a live replica finishes it.
+    expect((await runner.tick()).recovered).toEqual([]);
+    clock.advance(2 * 60_000);
+    expect((await runner.tick()).recovered).toEqual([sub.id]);
+    const calls = postsTo(channel);
+    expect(calls).toHaveLength(2);
+    for (const call of calls) expect(bodyOf(call)).toMatchObject({ nonce: slot!.nonce, enforce_nonce: true });
+    expect([...t.fake.messages.values()].filter((m) => m.channel_id === channel)).toHaveLength(1);
+    expect(await subscriptions.get(sub.id)).toMatchObject({ lastSentAt: clock.now().toISOString() });
+    clock.advance(60 * 60_000);
+    await runner.tick();
+    expect(postsTo(channel)).toHaveLength(2);
   });
 });

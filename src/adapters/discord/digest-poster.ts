@@ -10,7 +10,7 @@ export function discordDigestPoster(client: Client, core: Pick<GomezCore, 'guest
   return {
     async post(subscription, digest) {
       try {
-        await postSummaryToChannel(client, core, subscription.channelId, digest.summary);
+        await postSummaryToChannel(client, core, subscription.channelId, digest.summary, digest.nonce);
       } catch (error) {
         if (error instanceof ChannelUnreachableError) throw new ChannelGoneError(subscription.channelId, error.reason);
         throw error;
