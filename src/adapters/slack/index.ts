@@ -13,7 +13,7 @@ import { slackConfigFrom, tokenCheckError, type SlackConfig } from './config.ts'
 import { createSlackDigestRunner } from './digest-poster.ts';
 import type { SlackDeps } from './deps.ts';
 import { registerEvents } from './events/index.ts';
-import { startHealthServer } from './health.ts';
+import { respondHealthz, startHealthServer } from './health.ts';
 import { InFlight } from './in-flight.ts';
 import { dedupeDeliveries, trackInFlight } from './middleware.ts';
 
@@ -47,7 +47,7 @@ const DRAIN_MS = 10_000;
  */
 export async function startSlack({ core, env, store, host }: SlackOptions): Promise<RunningSlack> {
   const config = slackConfigFrom(env);
-  const app = createApp(config);
+  const app = createApp(config, store);
   try {
     await app.init();
   } catch (error) {
@@ -69,7 +69,7 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   // Errors escaping a listener are logged; Bolt keeps serving the next request.
   app.error(async (error) => log.error('slack: unhandled error in a listener', { error }));
 
-  const receiver = await startReceiver(app, config, host);
+  const receiver = await startReceiver(app, config, store, host);
   // Dedupe records only need to outlive Slack's retries (minutes); a day's worth is kept.
   store.pruneEvents();
   const pruning = setInterval(() => store.pruneEvents(), 3600_000).unref();
@@ -91,17 +91,14 @@ export async function startSlack({ core, env, store, host }: SlackOptions): Prom
   };
 }
 
-/** GET /healthz on the HTTP receiver. */
-const healthz: CustomRoute = {
+/** GET /healthz on the HTTP receiver: ready while the store answers. */
+const healthz = (store: Store): CustomRoute => ({
   path: '/healthz',
   method: ['GET'],
-  handler: (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end('ok');
-  },
-};
+  handler: (req, res) => void respondHealthz(req, res, store),
+});
 
-function createApp(config: SlackConfig): App {
+function createApp(config: SlackConfig, store: Store): App {
   const common = {
     token: config.botToken,
     // The token is checked by app.init(), where a rejection can be reported as a ConfigError.
@@ -116,13 +113,14 @@ function createApp(config: SlackConfig): App {
   if (config.mode === 'socket') {
     return new App({ ...common, socketMode: true, appToken: config.appToken });
   }
-  return new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', customRoutes: [healthz] });
+  return new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', customRoutes: [healthz(store)] });
 }
 
 /** Starts receiving; returns the bound port and what else has to be closed on stop. */
 async function startReceiver(
   app: App,
   config: SlackConfig,
+  store: Store,
   host: string | undefined,
 ): Promise<{ port: number; close(): Promise<void> }> {
   if (config.mode === 'socket') {
@@ -132,7 +130,7 @@ async function startReceiver(
       throw tokenCheckError(error, 'SLACK_APP_TOKEN');
     }
     try {
-      return await startHealthServer(config.port, host);
+      return await startHealthServer(config.port, store, host);
     } catch (error) {
       await app.stop();
       throw error;

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { StoreUnavailableError } from '../../errors.ts';
 import { log } from '../../log.ts';
 import type { RateLimitStoreClient } from '../question-limits.ts';
 import type { QueryResult, SqlDriver, SqlExecutor } from '../sql/driver.ts';
@@ -14,6 +15,22 @@ export interface PostgresOptions {
 }
 
 /** A script of several statements (a migration) yields one result each: the last one is the answer. */
+/** Socket errors and the SQLSTATE classes of a server that is down, starting or gone (08, 57P). */
+function isOutage(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^(ECONN|ETIMEDOUT|ENOTFOUND|EPIPE|EHOSTUNREACH)/.test(code) || /^(08|57P)/.test(code))) return true;
+  return error instanceof Error && /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(error.message);
+}
+
+/** An outage becomes StoreUnavailableError (a polite retry-later for the user); other errors pass as they are. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw isOutage(error) ? new StoreUnavailableError({ cause: error }) : error;
+  }
+}
+
 function result(r: pg.QueryResult | pg.QueryResult[]): QueryResult {
   if (Array.isArray(r)) return r.length > 0 ? result(r[r.length - 1]!) : { rows: [], rowCount: 0 };
   return { rows: r.rows as Record<string, unknown>[], rowCount: r.rowCount ?? r.rows.length };
@@ -38,11 +55,15 @@ export class PostgresDriver implements SqlDriver {
     this.pool.on('error', (error) => log.warn('store: idle PostgreSQL connection lost', { error: error.message }));
   }
 
-  async query(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
-    return result((await this.pool.query(sql, params as unknown[])) as pg.QueryResult | pg.QueryResult[]);
+  query(sql: string, params: readonly unknown[] = []): Promise<QueryResult> {
+    return guarded(async () => result((await this.pool.query(sql, params as unknown[])) as pg.QueryResult | pg.QueryResult[]));
   }
 
-  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return guarded(() => this.inTransaction(work));
+  }
+
+  private async inTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {

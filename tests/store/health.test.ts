@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHealthServer } from '../../src/adapters/slack/health.ts';
+import { setLogLevel } from '../../src/log.ts';
+import { openStateStore } from '../../src/store/open-state.ts';
+import type { StateStore } from '../../src/store/state.ts';
+import { postgresAvailable, TEST_DATABASE_URL, testSchema } from './engines.ts';
+
+setLogLevel('silent');
+
+/** Nothing listens on port 1: a PostgreSQL that is down. */
+const DOWN_URL = 'postgres://postgres:secret-pw@127.0.0.1:1/test';
+
+async function healthOf(store: StateStore) {
+  const server = await startHealthServer(0, store, '127.0.0.1');
+  try {
+    const text = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    const json = await fetch(`http://127.0.0.1:${server.port}/healthz`, { headers: { accept: 'application/json' } });
+    return { status: text.status, text: await text.text(), json: (await json.json()) as { status: string; store: { engine: string; ok: boolean; error?: string } } };
+  } finally {
+    await server.close();
+  }
+}
+
+describe('store health and outages', () => {
+  it('reports a SQLite store as ready', async () => {
+    const store = await openStateStore({ dataDir: ':memory:' });
+    const health = await healthOf(store);
+    expect(health).toMatchObject({ status: 200, text: 'ok', json: { status: 'ok', store: { engine: 'sqlite', ok: true } } });
+    await store.close();
+  });
+
+  it('is not ready while PostgreSQL is down, without leaking the connection string', async () => {
+    const store = await openStateStore({ databaseUrl: DOWN_URL, dataDir: ':memory:', migrate: false, postgres: { connectTimeoutMs: 500 } });
+    const health = await healthOf(store);
+    expect(health.status).toBe(503);
+    expect(health.text).toMatch(/^store unavailable \(postgres: ECONNREFUSED\)$/);
+    expect(health.json).toMatchObject({ status: 'unavailable', store: { engine: 'postgres', ok: false } });
+    expect(JSON.stringify(health.json)).not.toContain('secret-pw');
+    await store.close();
+  });
+
+  it('keeps limiting questions in memory (insurance) while PostgreSQL is down', async () => {
+    const store = await openStateStore({ databaseUrl: DOWN_URL, dataDir: ':memory:', migrate: false, postgres: { connectTimeoutMs: 300 } });
+    const limiter = store.questionLimiter(2);
+    const asker = { platform: 'discord', team: 'G', user: 'U' };
+    expect([await limiter.take(asker), await limiter.take(asker)]).toEqual([0, 0]);
+    expect(await limiter.take(asker)).toBeGreaterThan(0);
+    await store.close();
+  });
+});
+
+const server = await postgresAvailable();
+if (!server) console.warn(`SKIPPED: PostgreSQL health test needs the server at ${TEST_DATABASE_URL}`);
+
+describe.runIf(server)('health on the real PostgreSQL', () => {
+  const schema = testSchema();
+  let store: StateStore;
+  beforeAll(async () => {
+    store = await openStateStore({ databaseUrl: TEST_DATABASE_URL, dataDir: ':memory:', schema: schema.name });
+  });
+  afterAll(async () => {
+    await store.close();
+    await schema.drop();
+  });
+
+  it('reports the PostgreSQL store as ready', async () => {
+    expect(await healthOf(store)).toMatchObject({ status: 200, text: 'ok', json: { store: { engine: 'postgres', ok: true } } });
+  });
+});
