@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MIGRATIONS } from './migrations.ts';
+import { migrateSqlite } from './sqlite/migrations.ts';
 
 export type Platform = 'discord' | 'slack' | 'cli';
 export type Vote = 1 | -1;
@@ -45,14 +45,9 @@ export class Store {
     return new Store(new Database(join(dataDir, 'gomez.sqlite')));
   }
 
+  /** The same schema as the async SQLite state store, so both can share one file. */
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    for (let v = current; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    migrateSqlite(this.db);
   }
 
   /**

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
   discord: { summary: 'run the Discord bot; `discord register [--guild ID]` publishes its commands', load: async () => (await import('./commands/discord.ts')).runDiscord },
   slack: { summary: 'run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT)', load: async () => (await import('./commands/slack.ts')).runSlack },
   insights: { summary: 'refused questions, 👎 votes and most asked topics (--json, --days N, --since/--until)', load: async () => (await import('./commands/insights.ts')).runInsights },
+  migrate: { summary: 'apply store migrations (PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR)', load: async () => (await import('./commands/migrate.ts')).runMigrate },
   serve: { summary: 'run every adapter whose tokens are set; with none, the console', load: async () => (await import('./commands/serve.ts')).runServe },
 };
 
