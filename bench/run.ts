@@ -3,11 +3,12 @@
  *   (a) retrieval quality and latency on the seed corpus, ours vs LangChain's stock BM25Retriever
  *   (b) scale on ../shared/corpora/changelog (when present), at 1× and 4× its size
  *   (c) cold start of `gomez ask --json` as a whole process
- * and writes the figures to docs/benchmarks.md (with the machine and date).
+ * and writes the figures to docs/benchmarks.md (with the machine and date), keeping its hand-written
+ * sections (bench/manual-sections.ts).
  * Options: --quick (skip 4×), --no-scale (skip b), --no-write (print only).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { setLogLevel } from '../src/log.ts';
 import { coldStart, type ColdStart } from './cold-start.ts';
 import { describeMachine } from './machine.ts';
+import { keepManualSections } from './manual-sections.ts';
 import { renderReport, type ScaleRun } from './report.ts';
 import { runSeed } from './seed.ts';
 
@@ -71,6 +73,8 @@ try {
 const report = renderReport({ machine, seed, scale, cold });
 process.stdout.write(report.text + '\n');
 if (!values['no-write']) {
-  writeFileSync(join(ROOT, 'docs/benchmarks.md'), report.markdown);
+  const file = join(ROOT, 'docs/benchmarks.md');
+  // Sections measured by other scripts (npm run bench:store) are written by hand and kept.
+  writeFileSync(file, keepManualSections(report.markdown, existsSync(file) ? readFileSync(file, 'utf8') : undefined));
   say('Wrote docs/benchmarks.md');
 }

@@ -60,6 +60,13 @@ export class RateLimitError extends GomezError {
   }
 }
 
+/** The database (PostgreSQL) cannot be reached: nothing was lost, the user should simply retry. */
+export class StoreUnavailableError extends GomezError {
+  constructor(options?: { cause?: unknown }) {
+    super('state store unavailable', "I can't reach my database right now, so I can't answer. Please try again in a minute.", options);
+  }
+}
+
 const GENERIC = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
 
 /** The text a user may see for any error. */

@@ -15,6 +15,16 @@ const positiveInt = (name: string, fallback: number) =>
     .refine((s) => s === undefined || /^\d+$/.test(s), { message: `${name} must be a whole number` })
     .transform((s) => (s === undefined ? fallback : Number(s)));
 
+/** A count that must be at least 1 (0 would silently refuse everyone). */
+const atLeastOne = (name: string, fallback: number) =>
+  positiveInt(name, fallback).refine((n) => n >= 1, { message: `${name} must be at least 1` });
+
+/** A PostgreSQL connection string (postgres:// or postgresql://). */
+const postgresUrl = (name: string) =>
+  optionalText.refine((s) => s === undefined || /^postgres(ql)?:\/\/./.test(s), {
+    message: `${name} must be a postgres:// or postgresql:// connection string`,
+  });
+
 /** Every environment variable the bot reads, validated once at start-up. */
 const EnvSchema = z.object({
   DISCORD_TOKEN: optionalText,
@@ -34,7 +44,8 @@ const EnvSchema = z.object({
   DATA_DIR: optionalText,
   GUEST: optionalText,
   BOT_NAME: optionalText,
-  RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 10),
+  RATE_LIMIT_PER_MINUTE: atLeastOne('RATE_LIMIT_PER_MINUTE', 10),
+  DATABASE_URL: postgresUrl('DATABASE_URL'),
   PUBLIC_URL: url('PUBLIC_URL').refine((s) => s === undefined || /^https?:$/.test(new URL(s).protocol), {
     message: 'PUBLIC_URL must be an http(s) URL',
   }),

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { GomezCore } from '../core.ts';
 import { GomezError, InputError } from '../errors.ts';
 import { log } from '../log.ts';
-import type { DigestPlatform, Subscription, SubscriptionStore } from '../store/subscriptions.ts';
+import type { DigestStore } from '../store/state.ts';
+import type { DigestPlatform, Subscription } from '../store/subscriptions.ts';
 import { describeSchedule, nextOccurrence, parseFrequency, parseTime, parseTimezone, weekdayOf, type Schedule } from './schedule.ts';
 
 /**
@@ -10,7 +11,8 @@ import { describeSchedule, nextOccurrence, parseFrequency, parseTime, parseTimez
  * their platform's options, decide whether the caller may manage the channel, and show the returned text.
  */
 export interface DigestCommandDeps {
-  subscriptions: SubscriptionStore;
+  /** The store's digests (SQLite or PostgreSQL). */
+  subscriptions: DigestStore;
   core: Pick<GomezCore, 'summarize' | 'corpus'>;
   clock?: () => Date;
 }
@@ -73,8 +75,8 @@ function describe(subscription: Subscription): string {
  * The quick checks of a subscription (permission, frequency, time, zone), without asking the core: an
  * adapter runs them before acknowledging, so a refusal is an immediate reply.
  */
-export function checkSubscribe(deps: DigestCommandDeps, actor: DigestActor, options: SubscribeOptions) {
-  const existing = deps.subscriptions.forChannel(actor.platform, actor.channelId);
+export async function checkSubscribe(deps: DigestCommandDeps, actor: DigestActor, options: SubscribeOptions) {
+  const existing = await deps.subscriptions.forChannel(actor.platform, actor.channelId);
   if (!mayChange(actor, existing)) refuse(actor);
   return {
     existing,
@@ -86,7 +88,7 @@ export function checkSubscribe(deps: DigestCommandDeps, actor: DigestActor, opti
 }
 
 export async function subscribe(deps: DigestCommandDeps, actor: DigestActor, options: SubscribeOptions): Promise<string> {
-  const checked = checkSubscribe(deps, actor, options);
+  const checked = await checkSubscribe(deps, actor, options);
   const { existing, every, time, timezone } = checked;
   const kind = options.kind ?? 'summary';
   // A recap is of the channel's questions, not of a topic.
@@ -101,7 +103,7 @@ export async function subscribe(deps: DigestCommandDeps, actor: DigestActor, opt
   const daily: Schedule = { every: 'daily', time, timezone, weekday: null };
   const first = nextOccurrence(daily, now);
   const schedule: Schedule = { every, time, timezone, weekday: every === 'weekly' ? weekdayOf(first, timezone) : null };
-  const subscription = deps.subscriptions.upsert(
+  const subscription = await deps.subscriptions.upsert(
     {
       ...schedule,
       platform: actor.platform,
@@ -120,11 +122,11 @@ export async function subscribe(deps: DigestCommandDeps, actor: DigestActor, opt
   return `${verb}: this channel gets a ${describe(subscription)}. Next one: ${nextLocal(subscription)}.`;
 }
 
-export function unsubscribe(deps: DigestCommandDeps, actor: DigestActor): string {
-  const existing = deps.subscriptions.forChannel(actor.platform, actor.channelId);
+export async function unsubscribe(deps: DigestCommandDeps, actor: DigestActor): Promise<string> {
+  const existing = await deps.subscriptions.forChannel(actor.platform, actor.channelId);
   if (!existing) return 'This channel has no digest subscription.';
   if (!mayChange(actor, existing)) refuse(actor);
-  deps.subscriptions.remove(actor.platform, actor.channelId);
+  await deps.subscriptions.remove(actor.platform, actor.channelId);
   log.info('digest: unsubscribed', { platform: actor.platform, channel: actor.channelId, user: actor.userId });
   return 'Unsubscribed: this channel gets no more scheduled digests.';
 }
@@ -136,10 +138,10 @@ export interface ListFormat {
 }
 
 /** The workspace's digests (this channel's first), as text already made safe with `format`. */
-export function listSubscriptions(deps: DigestCommandDeps, actor: DigestActor, format: ListFormat): string {
+export async function listSubscriptions(deps: DigestCommandDeps, actor: DigestActor, format: ListFormat): Promise<string> {
   // Without a workspace (a DM) only this conversation's digest is shown: never other servers' channels.
-  const all = actor.workspaceId ? deps.subscriptions.list(actor.platform, actor.workspaceId) : [];
-  const here = deps.subscriptions.forChannel(actor.platform, actor.channelId);
+  const all = actor.workspaceId ? await deps.subscriptions.list(actor.platform, actor.workspaceId) : [];
+  const here = await deps.subscriptions.forChannel(actor.platform, actor.channelId);
   const subscriptions = [...(here ? [here] : []), ...all.filter((s) => s.id !== here?.id)];
   if (subscriptions.length === 0) {
     return format.text('No digest subscriptions yet. Set one up with /gomez digest subscribe (daily or weekly, a time, a time zone).');

@@ -10,6 +10,8 @@ export interface Digest {
   slots: number;
   /** Corpus sources new since the channel's last digest (the digest leads with them). */
   newSources: string[];
+  /** The same for every attempt at this slot (Discord drops a repeat post with enforce_nonce). */
+  nonce: string;
 }
 
 /** Posts digests into one platform's channels (the adapters implement it with their render module). */

@@ -1,17 +1,21 @@
 import type { Summary } from '../answer/types.ts';
 import type { GomezCore, SummarizeOptions } from '../core.ts';
 import { log } from '../log.ts';
+import { channelQuestions } from '../store/channel-questions.ts';
+import { REPLICA_ID } from '../store/replica.ts';
+import { stateStoreOf } from '../store/shared-sqlite.ts';
+import type { DigestSlot, DigestStore, StateStore } from '../store/state.ts';
 import type { Store } from '../store/store.ts';
-import { SubscriptionStore, type DigestPlatform, type Subscription } from '../store/subscriptions.ts';
+import type { DigestPlatform, Subscription } from '../store/subscriptions.ts';
 import { digestNote } from './note.ts';
 import { buildRecap, periodWords } from './recap.ts';
-import { channelQuestions } from '../store/channel-questions.ts';
 import { ChannelGoneError, type DigestPoster } from './poster.ts';
 import { nextOccurrence, slotsBetween } from './schedule.ts';
 
 export interface DigestRunnerOptions {
   platform: DigestPlatform;
-  subscriptions: SubscriptionStore;
+  /** Subscriptions and slot claims: SQLite or PostgreSQL, shared by every replica in the latter. */
+  digests: DigestStore;
   poster: DigestPoster;
   summarize(options: SummarizeOptions): Promise<Summary>;
   /** A channel's recap of what it asked between two instants (recap subscriptions). */
@@ -22,6 +26,10 @@ export interface DigestRunnerOptions {
   clock?: () => Date;
   /** How often to look for due digests when started (default one minute). */
   intervalMs?: number;
+  /** This replica's name on slot leases (default: host, pid, random). */
+  owner?: string;
+  /** How long a claimed slot stays this replica's before another may finish it (default five minutes). */
+  leaseMs?: number;
 }
 
 /** What one pass did, for logs and tests. */
@@ -29,23 +37,37 @@ export interface TickReport {
   posted: string[];
   disabled: string[];
   failed: string[];
+  /** Slots another replica claimed and never finished, taken over by this one. */
+  recovered: string[];
 }
 
 /** Attempts at one digest before it is skipped to the next scheduled time (a passing outage is retried). */
 export const MAX_ATTEMPTS = 3;
 
+/** Longer than the slowest summary plus post (model mode's budget is 20 s by default). */
+export const DEFAULT_SLOT_LEASE_MS = 5 * 60_000;
+
+/** Slots recovered per pass at most: the rest wait for the next pass. */
+const RECOVER_PER_PASS = 50;
+
 /**
- * Posts the digests that are due. Each due subscription is claimed first (its next due time is moved
- * on in the store, compare-and-set), then summarised and posted; so a restart or a second runner never
- * posts the same slot twice, and downtime of several slots yields one catch-up digest.
+ * Posts the digests that are due, on every replica at once without doubling any. Each due slot is
+ * claimed first: in one transaction the subscription's schedule moves on (compare-and-set) and a leased
+ * delivery row is written. Then it is summarised, posted (Discord with a nonce the API enforces) and
+ * marked done with what it showed. A replica that dies in between leaves a lease that runs out; the next
+ * pass of any replica takes the slot over. Downtime of several slots yields one catch-up digest.
  */
 export class DigestRunner {
   private readonly clock: () => Date;
+  private readonly owner: string;
+  private readonly leaseMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<TickReport> | undefined;
 
   constructor(private readonly options: DigestRunnerOptions) {
     this.clock = options.clock ?? (() => new Date());
+    this.owner = options.owner ?? REPLICA_ID;
+    this.leaseMs = options.leaseMs ?? DEFAULT_SLOT_LEASE_MS;
   }
 
   /** One pass over the due subscriptions; concurrent calls share the pass in progress. */
@@ -71,20 +93,27 @@ export class DigestRunner {
   }
 
   private async pass(): Promise<TickReport> {
-    const report: TickReport = { posted: [], disabled: [], failed: [] };
+    const report: TickReport = { posted: [], disabled: [], failed: [], recovered: [] };
+    const { digests, platform } = this.options;
     const now = this.clock();
-    for (const subscription of this.options.subscriptions.due(this.options.platform, now)) {
-      await this.deliver(subscription, now, report);
+    for (const slot of await digests.takeExpiredSlots(platform, this.owner, this.leaseMs, RECOVER_PER_PASS, now)) {
+      const subscription = await digests.get(slot.subscriptionId);
+      if (!subscription) continue;
+      report.recovered.push(slot.subscriptionId);
+      log.warn('digest: finishing a slot another replica left unfinished', { subscription: slot.subscriptionId, slot: slot.slot, attempts: slot.attempts });
+      await this.deliver(subscription, slot, now, report);
+    }
+    for (const subscription of await digests.due(platform, now)) {
+      const next = nextOccurrence(subscription, now);
+      const slot = await digests.claimSlot({ subscription, nextDueAt: next.toISOString(), owner: this.owner, leaseMs: this.leaseMs }, now);
+      if (slot) await this.deliver(subscription, slot, now, report);
     }
     return report;
   }
 
-  private async deliver(subscription: Subscription, now: Date, report: TickReport): Promise<void> {
-    const { subscriptions } = this.options;
-    const dueAt = new Date(subscription.nextDueAt);
-    const next = nextOccurrence(subscription, now);
-    if (!subscriptions.claim(subscription.id, subscription.nextDueAt, next.toISOString())) return;
-
+  private async deliver(subscription: Subscription, slot: DigestSlot, now: Date, report: TickReport): Promise<void> {
+    const { digests } = this.options;
+    const dueAt = new Date(slot.slot);
     const fields = { subscription: subscription.id, platform: subscription.platform, channel: subscription.channelId };
     try {
       const corpusSources = this.options.sources();
@@ -94,7 +123,7 @@ export class DigestRunner {
         ? []
         : sources.filter((id) => !subscription.seenSources.includes(id));
       if (subscription.kind === 'recap' && this.options.recap) {
-        await this.deliverRecap(subscription, dueAt, now, sources);
+        await this.deliverRecap(subscription, slot, now, sources);
         report.posted.push(subscription.id);
         return;
       }
@@ -107,18 +136,19 @@ export class DigestRunner {
       const slots = slotsBetween(subscription, dueAt, now);
       const newTitles = corpusSources.filter((s) => newSources.includes(s.id)).map((s) => s.title);
       const note = digestNote(subscription, slots, newTitles, summary);
-      await this.options.poster.post(subscription, { summary: { ...summary, note }, scheduledFor: dueAt, slots, newSources });
-      subscriptions.recordSent(subscription.id, {
+      await this.options.poster.post(subscription, { summary: { ...summary, note }, scheduledFor: dueAt, slots, newSources, nonce: slot.nonce });
+      const recorded = await digests.completeSlot(slot, {
         at: now,
         themes: summary.themes.map((t) => t.title),
         quotes: summary.themes.flatMap((t) => t.quotes.map((q) => q.text)),
         sources,
       });
+      if (!recorded) log.warn('digest: lease lost before recording the post (another replica took the slot over)', fields);
       report.posted.push(subscription.id);
-      log.info('digest: posted', { ...fields, scheduledFor: dueAt.toISOString(), slots, next: next.toISOString() });
+      log.info('digest: posted', { ...fields, scheduledFor: dueAt.toISOString(), slots });
     } catch (error) {
       if (error instanceof ChannelGoneError) {
-        subscriptions.disable(subscription.id, error.reason);
+        await digests.disable(slot, error.reason);
         report.disabled.push(subscription.id);
         log.warn('digest: channel unreachable, subscription disabled', { ...fields, reason: error.reason });
         return;
@@ -127,27 +157,33 @@ export class DigestRunner {
       const failures = subscription.failures + 1;
       if (failures < MAX_ATTEMPTS) {
         // Give the slot back: the next tick tries again.
-        subscriptions.release(subscription.id, subscription.nextDueAt, failures);
+        await digests.releaseSlot(slot, failures);
         log.error('digest: post failed, will retry', { ...fields, error, attempt: failures });
       } else {
-        subscriptions.resetFailures(subscription.id);
-        log.error('digest: post failed, skipped to the next scheduled time', { ...fields, error, next: next.toISOString() });
+        await digests.skipSlot(slot);
+        log.error('digest: post failed, skipped to the next scheduled time', { ...fields, error });
       }
     }
   }
 
-  /** Posts a recap of what the channel asked since its last one (a quiet channel gets no post). */
-  private async deliverRecap(subscription: Subscription, dueAt: Date, now: Date, sources: string[]): Promise<void> {
+  /**
+   * Posts a recap of what the channel asked since its last one (a quiet channel gets no post). The slot
+   * is claimed like a digest's, so one replica posts it, and it is recorded done even when nothing was
+   * posted: the recap's period then starts after it.
+   */
+  private async deliverRecap(subscription: Subscription, slot: DigestSlot, now: Date, sources: string[]): Promise<void> {
+    const dueAt = new Date(slot.slot);
     const since = subscription.lastSentAt ? new Date(subscription.lastSentAt) : periodStart(subscription, now);
     const summary = await this.options.recap!(subscription, since, now);
     const slots = slotsBetween(subscription, dueAt, now);
     if (summary.answered) {
       const note = digestNote(subscription, slots, [], summary);
-      await this.options.poster.post(subscription, { summary: { ...summary, note }, scheduledFor: dueAt, slots, newSources: [] });
+      await this.options.poster.post(subscription, { summary: { ...summary, note }, scheduledFor: dueAt, slots, newSources: [], nonce: slot.nonce });
     } else {
       log.info('digest: recap skipped, the channel asked nothing', { subscription: subscription.id });
     }
-    this.options.subscriptions.recordSent(subscription.id, { at: now, themes: [], quotes: [], sources });
+    const recorded = await this.options.digests.completeSlot(slot, { at: now, themes: [], quotes: [], sources });
+    if (!recorded) log.warn('digest: lease lost before recording the recap (another replica took the slot over)', { subscription: subscription.id });
   }
 }
 
@@ -162,9 +198,11 @@ export interface PlatformDigestOptions {
   platform: DigestPlatform;
   poster: DigestPoster;
   core: Pick<GomezCore, 'summarize' | 'corpus' | 'quotes' | 'guestName'>;
-  store: Store;
+  /** The adapter's store: a StateStore (SQLite or PostgreSQL), or today's synchronous SQLite Store. */
+  store: Store | StateStore;
   clock?: () => Date;
   intervalMs?: number;
+  leaseMs?: number;
 }
 
 /** The digest runner of one platform, summarising with the core and keeping subscriptions in the store. */
@@ -172,13 +210,16 @@ export function digestRunnerFor(options: PlatformDigestOptions): DigestRunner {
   const { core } = options;
   return new DigestRunner({
     platform: options.platform,
-    subscriptions: new SubscriptionStore(options.store),
+    digests: stateStoreOf(options.store).digests,
     poster: options.poster,
     summarize: (o) => core.summarize(o),
-    recap: (subscription, since, until) =>
-      buildRecap(core, channelQuestions(options.store, subscription, since, until), { period: periodWords(since, until) }),
+    recap: async (subscription, since, until) =>
+      buildRecap(core, await channelQuestions(stateStoreOf(options.store).conversations, subscription, since, until), {
+        period: periodWords(since, until),
+      }),
     sources: () => core.corpus.sources.map((s) => ({ id: s.meta.id, title: s.meta.title })),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
   });
 }

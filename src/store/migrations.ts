@@ -1,6 +1,8 @@
 /**
- * Schema migrations, applied in order and recorded in SQLite's user_version. Append only: never edit
- * a migration that has shipped, add a new one.
+ * The first SQLite migrations, applied in order and recorded in user_version, as they shipped. Frozen:
+ * every later change is a named migration per dialect (sqlite/migrations.ts, postgres/migrations.ts).
+ * Two more once shipped here as user_version 4 and 5 (questions and deployment; digest kind); they are
+ * now named migrations that a file already at those versions records without running.
  */
 export const MIGRATIONS: string[] = [
   `
@@ -66,28 +68,5 @@ export const MIGRATIONS: string[] = [
     UNIQUE (platform, channel_id)
   );
   CREATE INDEX digest_subscriptions_due ON digest_subscriptions (active, next_due_at);
-  `,
-  // 4: every question asked on a platform and how it went (curator insights), keyed by a hashed user id;
-  // and per-deployment values, such as the secret that hashes user ids.
-  `
-  CREATE TABLE questions (
-    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
-    surface    TEXT NOT NULL,
-    user_hash  TEXT,
-    question   TEXT NOT NULL,
-    outcome    TEXT NOT NULL CHECK (outcome IN ('answered', 'refused', 'failed')),
-    topic      TEXT,
-    answer_id  TEXT,
-    created_at TEXT NOT NULL
-  );
-  CREATE INDEX questions_by_time ON questions (created_at);
-  CREATE TABLE deployment (
-    key   TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-  );
-  `,
-  // 5: what a scheduled post is: the digest of the interviews ('summary') or the channel's recap ('recap').
-  `
-  ALTER TABLE digest_subscriptions ADD COLUMN kind TEXT NOT NULL DEFAULT 'summary' CHECK (kind IN ('summary', 'recap'));
   `,
 ];

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MIGRATIONS } from './migrations.ts';
 import { storageOpenError } from './open-error.ts';
+import { migrateSqlite } from './sqlite/migrations.ts';
 
 /** The store's file name under DATA_DIR. */
 export const STORE_FILE = 'gomez.sqlite';
@@ -71,14 +71,9 @@ export class Store {
     }
   }
 
+  /** The same schema as the async SQLite state store, so both can share one file. */
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    for (let v = current; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    migrateSqlite(this.db);
   }
 
   /**

@@ -2,7 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Corpus } from '../corpus/types.ts';
 import { InputError } from '../errors.ts';
 import { log } from '../log.ts';
+import { stateStoreOf } from '../store/shared-sqlite.ts';
+import type { StateStore } from '../store/state.ts';
 import type { Store } from '../store/store.ts';
+import { respondHealthz } from './healthz.ts';
 import { page } from './html.ts';
 import { insightsAccess } from './insights-auth.ts';
 import { gatherInsights, periodFrom } from './insights-data.ts';
@@ -17,6 +20,8 @@ export interface WebDeps {
   corpus: Corpus;
   /** The bot's store: insights read it. Without one, insights are unavailable. */
   store?: Store;
+  /** The store /healthz asks (default: `store`, seen as a StateStore). With neither, /healthz is always ok. */
+  state?: StateStore;
   /** INSIGHTS_TOKEN: unset, the insights page does not exist. */
   insightsToken?: string;
   /** Whether the bot is fit to serve (e.g. its Discord gateway is connected): /healthz says 503 when not. */
@@ -69,7 +74,11 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: WebDeps): 
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if (req.method !== 'GET' && req.method !== 'HEAD') return respond(res, 405, TEXT, 'method not allowed\n', { allow: 'GET, HEAD' });
-  if (path === '/healthz') return deps.healthy && !deps.healthy() ? respond(res, 503, 'text/plain', 'unavailable') : respond(res, 200, 'text/plain', 'ok');
+  if (path === '/healthz') {
+    // Unfit to serve (a Discord gateway that is gone) is 503 whatever the store says.
+    if (deps.healthy && !deps.healthy()) return respond(res, 503, 'text/plain', 'unavailable');
+    return respondHealthz(req, res, deps.state ?? (deps.store ? stateStoreOf(deps.store) : undefined));
+  }
   if (path === '/metrics') return respond(res, 200, METRICS_CONTENT_TYPE, await metricsText());
   if (path === '/web/viewer.css') return respond(res, 200, 'text/css; charset=utf-8', VIEWER_CSS, { 'cache-control': 'public, max-age=3600' });
   if (path === '/insights' || path === '/insights.json') return insights(req, res, url, deps, path.endsWith('.json'));

@@ -1,10 +1,11 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordDigestRunner } from '../../src/adapters/discord/digest-poster.ts';
+import { createDiscordDigestRunner, discordDigestPoster } from '../../src/adapters/discord/digest-poster.ts';
 import { verifyQuote } from '../../src/answer/verify.ts';
 import type { GomezCore } from '../../src/core.ts';
 import type { DigestRunner } from '../../src/digest/runner.ts';
-import { SubscriptionStore } from '../../src/store/subscriptions.ts';
+import { stateStoreOf } from '../../src/store/shared-sqlite.ts';
+import type { DigestStore } from '../../src/store/state.ts';
 import { createSummarizer } from '../../src/summary/summarizer.ts';
 import { fakeUser, slashCommand } from '../fakes/discord/payloads.ts';
 import { snowflake } from '../fakes/discord/snowflake.ts';
@@ -20,7 +21,7 @@ describe('Discord digests (real discord.js client, local fake Discord)', () => {
   let t: TestBot;
   let core: GomezCore;
   let runner: DigestRunner;
-  let subscriptions: SubscriptionStore;
+  let subscriptions: DigestStore;
   const clock = new FakeClock(new Date());
   const mod = fakeUser('moderator');
   const member = fakeUser('member');
@@ -38,7 +39,7 @@ describe('Discord digests (real discord.js client, local fake Discord)', () => {
     });
     core = coreDouble(corpus, { summarize });
     t = await startTestBot(core);
-    subscriptions = new SubscriptionStore(t.store);
+    subscriptions = stateStoreOf(t.store).digests;
     runner = createDiscordDigestRunner({ client: t.bot.client, core, store: t.store, clock: clock.now });
   });
   afterAll(async () => {
@@ -67,27 +68,27 @@ describe('Discord digests (real discord.js client, local fake Discord)', () => {
     const reply = await digestCommand('subscribe', { every: 'daily', time: '09:00', timezone: 'Europe/London' }, mod, MANAGE, general);
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/^Subscribed: this channel gets a daily at 09:00 \(Europe\/London\) digest/);
-    expect(subscriptions.forChannel('discord', general)).toMatchObject({ every: 'daily', time: '09:00', timezone: 'Europe/London', active: true });
+    expect((await subscriptions.forChannel('discord', general))).toMatchObject({ every: 'daily', time: '09:00', timezone: 'Europe/London', active: true });
   });
 
   it('a member without Manage Channels cannot subscribe or unsubscribe', async () => {
     const reply = await digestCommand('subscribe', { every: 'daily', time: '08:00' }, member, MEMBER, other);
     expect(reply.ephemeral).toBe(true);
     expect(reply.content).toMatch(/Manage Channels/);
-    expect(subscriptions.forChannel('discord', other)).toBeUndefined();
+    expect((await subscriptions.forChannel('discord', other))).toBeUndefined();
     const off = await digestCommand('unsubscribe', {}, member, MEMBER, general);
     expect(off.content).toMatch(/Manage Channels/);
-    expect(subscriptions.forChannel('discord', general)).toBeDefined();
+    expect((await subscriptions.forChannel('discord', general))).toBeDefined();
   });
 
   it('rejects an unknown time zone', async () => {
     const reply = await digestCommand('subscribe', { every: 'daily', time: '09:00', timezone: 'Moon/Base' }, mod, MANAGE, other);
     expect(reply.content).toMatch(/not a time zone/);
-    expect(subscriptions.forChannel('discord', other)).toBeUndefined();
+    expect((await subscriptions.forChannel('discord', other))).toBeUndefined();
   });
 
   it('posts the digest for everyone at the due time: an embed of verbatim Gomez quotes, no pings', async () => {
-    const due = new Date(subscriptions.forChannel('discord', general)!.nextDueAt);
+    const due = new Date((await subscriptions.forChannel('discord', general))!.nextDueAt);
     clock.set(new Date(due.getTime() - 60_000).toISOString());
     await runner.tick();
     expect(postsTo(general)).toHaveLength(0);
@@ -110,15 +111,15 @@ describe('Discord digests (real discord.js client, local fake Discord)', () => {
   it('a channel that answers Missing Access disables only its own subscription', async () => {
     await digestCommand('subscribe', { every: 'daily', time: '09:00', timezone: 'Europe/London' }, mod, MANAGE, kicked);
     t.fake.makeChannelUnreachable(kicked);
-    const due = new Date(subscriptions.forChannel('discord', general)!.nextDueAt);
-    expect(new Date(subscriptions.forChannel('discord', kicked)!.nextDueAt).getTime()).toBeLessThanOrEqual(due.getTime());
+    const due = new Date((await subscriptions.forChannel('discord', general))!.nextDueAt);
+    expect(new Date((await subscriptions.forChannel('discord', kicked))!.nextDueAt).getTime()).toBeLessThanOrEqual(due.getTime());
     clock.set(new Date(due.getTime() + HOUR).toISOString());
     const report = await runner.tick();
-    expect(report.disabled).toEqual([subscriptions.forChannel('discord', kicked)!.id]);
+    expect(report.disabled).toEqual([(await subscriptions.forChannel('discord', kicked))!.id]);
     expect(postsTo(general)).toHaveLength(2);
-    expect(subscriptions.forChannel('discord', kicked)).toMatchObject({ active: false });
-    expect(subscriptions.forChannel('discord', kicked)!.disabledReason).toMatch(/403/);
-    expect(subscriptions.forChannel('discord', general)!.active).toBe(true);
+    expect((await subscriptions.forChannel('discord', kicked))).toMatchObject({ active: false });
+    expect((await subscriptions.forChannel('discord', kicked))!.disabledReason).toMatch(/403/);
+    expect((await subscriptions.forChannel('discord', general))!.active).toBe(true);
     // The two digests the channel got share no quote (rotation).
     const [first, second] = postsTo(general).map((c) => bodyOf(c).embeds[0].fields.map((f: { value: string }) => f.value).join('\n'));
     const firstQuotes = (await core.summarize({})).themes.flatMap((th) => th.quotes.map((q) => q.text));
@@ -134,5 +135,29 @@ describe('Discord digests (real discord.js client, local fake Discord)', () => {
     clock.advance(3 * 24 * HOUR);
     await runner.tick();
     expect(postsTo(general)).toHaveLength(2);
+  });
+
+  it('a replica that died after posting leaves its slot to another, whose repeat post Discord drops by nonce', async () => {
+    const channel = snowflake();
+    const sub = await subscriptions.upsert({
+      platform: 'discord', channelId: channel, workspaceId: 'g', subscriberId: mod.id, every: 'daily', time: '09:00',
+      timezone: 'UTC', weekday: null, topic: null, nextDueAt: clock.now().toISOString(), seenSources: [],
+    });
+    // The dead replica claimed the slot and posted it, then died before recording the post.
+    const slot = await subscriptions.claimSlot({ subscription: sub, nextDueAt: new Date(clock.now().getTime() + 24 * HOUR).toISOString(), owner: 'dead', leaseMs: 60_000 }, clock.now());
+    expect(slot).toBeDefined();
+    await discordDigestPoster(t.bot.client, core).post(sub, { summary: await core.summarize({}), scheduledFor: new Date(slot!.slot), slots: 1, newSources: [], nonce: slot!.nonce });
+    // Within the lease nobody touches it; once it runs out, the next tick of a live replica finishes it.
+    expect((await runner.tick()).recovered).toEqual([]);
+    clock.advance(2 * 60_000);
+    expect((await runner.tick()).recovered).toEqual([sub.id]);
+    const calls = postsTo(channel);
+    expect(calls).toHaveLength(2);
+    for (const call of calls) expect(bodyOf(call)).toMatchObject({ nonce: slot!.nonce, enforce_nonce: true });
+    expect([...t.fake.messages.values()].filter((m) => m.channel_id === channel)).toHaveLength(1);
+    expect(await subscriptions.get(sub.id)).toMatchObject({ lastSentAt: clock.now().toISOString() });
+    clock.advance(60 * 60_000);
+    await runner.tick();
+    expect(postsTo(channel)).toHaveLength(2);
   });
 });

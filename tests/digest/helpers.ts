@@ -7,7 +7,8 @@ import type { Corpus } from '../../src/corpus/types.ts';
 import { ChannelGoneError, type Digest, type DigestPoster } from '../../src/digest/poster.ts';
 import { setLogLevel } from '../../src/log.ts';
 import { Store } from '../../src/store/store.ts';
-import { SubscriptionStore, type Subscription } from '../../src/store/subscriptions.ts';
+import { stateStoreOf } from '../../src/store/shared-sqlite.ts';
+import type { Subscription } from '../../src/store/subscriptions.ts';
 
 setLogLevel('silent');
 
@@ -47,11 +48,11 @@ export class RecordingPoster implements DigestPoster {
 export class TempStore {
   readonly dir = mkdtempSync(join(tmpdir(), 'gomez-digest-'));
   store = Store.open(this.dir);
-  subscriptions = new SubscriptionStore(this.store);
+  subscriptions = stateStoreOf(this.store).digests;
   restart(): void {
     this.store.close();
     this.store = Store.open(this.dir);
-    this.subscriptions = new SubscriptionStore(this.store);
+    this.subscriptions = stateStoreOf(this.store).digests;
   }
   dispose(): void {
     this.store.close();

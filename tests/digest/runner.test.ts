@@ -20,7 +20,7 @@ describe('digest runner', () => {
   const runner = () =>
     new DigestRunner({
       platform: 'discord',
-      subscriptions: temp.subscriptions,
+      digests: temp.subscriptions,
       poster,
       summarize: (o) => summarizer.summarize(o),
       sources: () => sources.map((id) => ({ id, title: `Episode ${id}` })),
@@ -105,7 +105,7 @@ describe('digest runner', () => {
     await subscribe(deps(), actor('c1'), { every: 'daily', time: '09:00', timezone: 'UTC' });
     const r = runner();
     await runUntil(r, '2026-03-27T10:00:00Z');
-    expect(unsubscribe(deps(), actor('c1'))).toMatch(/Unsubscribed/);
+    expect(await unsubscribe(deps(), actor('c1'))).toMatch(/Unsubscribed/);
     await runUntil(r, '2026-03-30T10:00:00Z');
     expect(poster.to('c1')).toEqual(['2026-03-27T09:00:00.000Z']);
   });
@@ -118,10 +118,10 @@ describe('digest runner', () => {
     await runUntil(r, '2026-03-29T10:00:00Z');
     expect(poster.to('fine')).toHaveLength(3);
     expect(poster.to('gone')).toHaveLength(0);
-    const gone = temp.subscriptions.forChannel('discord', 'gone')!;
+    const gone = (await temp.subscriptions.forChannel('discord', 'gone'))!;
     expect(gone.active).toBe(false);
     expect(gone.disabledReason).toBe('not_in_channel');
-    expect(temp.subscriptions.forChannel('discord', 'fine')!.active).toBe(true);
+    expect((await temp.subscriptions.forChannel('discord', 'fine'))!.active).toBe(true);
     // Subscribing again re-enables it.
     poster.gone.delete('gone');
     await subscribe(deps(), actor('gone'), { every: 'daily', time: '09:00', timezone: 'UTC' });
@@ -134,7 +134,7 @@ describe('digest runner', () => {
     poster.flaky.add('c1');
     const r = runner();
     await runUntil(r, '2026-03-27T09:00:00Z');
-    expect(temp.subscriptions.forChannel('discord', 'c1')!.failures).toBe(1);
+    expect((await temp.subscriptions.forChannel('discord', 'c1'))!.failures).toBe(1);
     poster.flaky.delete('c1');
     await runUntil(r, '2026-03-27T09:15:00Z');
     expect(poster.to('c1')).toEqual(['2026-03-27T09:15:00.000Z']);
@@ -142,7 +142,7 @@ describe('digest runner', () => {
     poster.flaky.add('c1');
     await runUntil(r, '2026-03-28T12:00:00Z');
     expect(poster.to('c1')).toHaveLength(1);
-    const sub = temp.subscriptions.forChannel('discord', 'c1')!;
+    const sub = (await temp.subscriptions.forChannel('discord', 'c1'))!;
     expect(sub.nextDueAt).toBe('2026-03-29T09:00:00.000Z');
     expect(summarizer.calls.length).toBe(2 + MAX_ATTEMPTS); // one failure, one success, then MAX_ATTEMPTS failures
   });
@@ -185,16 +185,16 @@ describe('digest commands', () => {
       const deps = { subscriptions: temp.subscriptions, core: { corpus, summarize: summarizer.summarize }, clock: clock.now };
       const options = { every: 'daily', time: '09:00' };
       await expect(subscribe(deps, actor('c1', false), options)).rejects.toThrow(NotAllowedError);
-      expect(temp.subscriptions.forChannel('discord', 'c1')).toBeUndefined();
+      expect((await temp.subscriptions.forChannel('discord', 'c1'))).toBeUndefined();
 
       const slack = (userId: string, canManage = false): DigestActor => ({ platform: 'slack', channelId: 'C1', workspaceId: 'T1', userId, canManage });
       await subscribe(deps, slack('UALICE'), options);
       await expect(subscribe(deps, slack('UBOB'), { ...options, time: '10:00' })).rejects.toThrow(NotAllowedError);
-      expect(() => unsubscribe(deps, slack('UBOB'))).toThrow(NotAllowedError);
-      expect(temp.subscriptions.forChannel('slack', 'C1')).toMatchObject({ time: '09:00', subscriberId: 'UALICE' });
+      await expect(unsubscribe(deps, slack('UBOB'))).rejects.toThrow(NotAllowedError);
+      expect((await temp.subscriptions.forChannel('slack', 'C1'))).toMatchObject({ time: '09:00', subscriberId: 'UALICE' });
       expect(await subscribe(deps, slack('UADMIN', true), { ...options, time: '10:00' })).toMatch(/^Updated/);
       // The admin's replacement makes the admin the subscriber: Alice may no longer change it.
-      expect(() => unsubscribe(deps, slack('UALICE'))).toThrow(NotAllowedError);
+      await expect(unsubscribe(deps, slack('UALICE'))).rejects.toThrow(NotAllowedError);
     } finally {
       temp.dispose();
     }
@@ -208,10 +208,10 @@ describe('digest commands', () => {
       await subscribe(deps, actor('c1'), { every: 'daily', time: '09:00', timezone: 'Asia/Tokyo', topic: 'robots <@everyone>' });
       await subscribe(deps, { ...actor('other-guild-channel'), workspaceId: 'guild-2' }, { every: 'weekly', time: '09:00' });
       const format = { channel: (id: string) => `#${id}`, text: (t: string) => t.replace(/</g, '&lt;') };
-      const inGuild = listSubscriptions(deps, actor('c2'), format);
+      const inGuild = await listSubscriptions(deps, actor('c2'), format);
       expect(inGuild).toContain('#c1: daily at 09:00 (Asia/Tokyo) digest on "robots &lt;@everyone>"');
       expect(inGuild).not.toContain('other-guild-channel');
-      const inDm = listSubscriptions(deps, { ...actor('dm-1'), workspaceId: null }, format);
+      const inDm = await listSubscriptions(deps, { ...actor('dm-1'), workspaceId: null }, format);
       expect(inDm).toMatch(/No digest subscriptions yet/);
     } finally {
       temp.dispose();

@@ -3,7 +3,7 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackDigestRunner } from '../../src/adapters/slack/digest-poster.ts';
 import type { DigestRunner } from '../../src/digest/runner.ts';
-import { SubscriptionStore } from '../../src/store/subscriptions.ts';
+import { stateStoreOf } from '../../src/store/shared-sqlite.ts';
 import { decodeMrkdwn, quotedLines } from '../adapters/slack/blocks.ts';
 import { BOT_TOKEN, startHarness, type Harness } from '../adapters/slack/harness.ts';
 import { FakeClock, HOUR } from './helpers.ts';
@@ -14,7 +14,7 @@ describe('Slack digests (real Bolt app and the real core, local fake Slack)', ()
   let h: Harness;
   let runner: DigestRunner;
   const clock = new FakeClock(new Date());
-  const subscriptions = () => new SubscriptionStore(h.store);
+  const subscriptions = () => stateStoreOf(h.store).digests;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -45,25 +45,25 @@ describe('Slack digests (real Bolt app and the real core, local fake Slack)', ()
   it('anyone may set up a channel digest; the reply is private and nothing is posted yet', async () => {
     const reply = await command('digest subscribe daily 09:00 Europe/London', 'UALICE');
     expect(reply).toMatch(/^Subscribed: this channel gets a daily at 09:00 \(Europe\/London\) digest of the interviews/);
-    expect(subscriptions().forChannel('slack', 'CGENERAL')).toMatchObject({ subscriberId: 'UALICE', timezone: 'Europe/London' });
+    expect((await subscriptions().forChannel('slack', 'CGENERAL'))).toMatchObject({ subscriberId: 'UALICE', timezone: 'Europe/London' });
     expect(h.fake.posts).toHaveLength(0);
   });
 
   it('another member who is not an admin cannot change or remove it', async () => {
     expect(await command('digest subscribe weekly 10:00', 'UBOB')).toMatch(/Only the person who set up/);
     expect(await command('digest unsubscribe', 'UBOB')).toMatch(/Only the person who set up/);
-    expect(subscriptions().forChannel('slack', 'CGENERAL')).toMatchObject({ every: 'daily', subscriberId: 'UALICE' });
+    expect((await subscriptions().forChannel('slack', 'CGENERAL'))).toMatchObject({ every: 'daily', subscriberId: 'UALICE' });
   });
 
   it('validates the time zone and refuses a topic the corpus does not cover', async () => {
     expect(await command('digest subscribe daily 09:00 Mars/Olympus', 'UBOB', 'CRANDOM')).toMatch(/not a time zone/);
     expect(await command('digest subscribe daily 9am', 'UBOB', 'CRANDOM')).toMatch(/HH:MM/);
     expect(await command('digest subscribe daily 09:00 UTC cryptocurrency prices', 'UBOB', 'CRANDOM')).toMatch(/n't cover|couldn't find/i);
-    expect(subscriptions().forChannel('slack', 'CRANDOM')).toBeUndefined();
+    expect((await subscriptions().forChannel('slack', 'CRANDOM'))).toBeUndefined();
   });
 
   it('posts the digest in the channel at the due time, with verbatim Gomez quotes', async () => {
-    const due = new Date(subscriptions().forChannel('slack', 'CGENERAL')!.nextDueAt);
+    const due = new Date((await subscriptions().forChannel('slack', 'CGENERAL'))!.nextDueAt);
     clock.set(new Date(due.getTime() - 1_000).toISOString());
     await runner.tick();
     expect(postsTo('CGENERAL')).toHaveLength(0);
@@ -81,12 +81,12 @@ describe('Slack digests (real Bolt app and the real core, local fake Slack)', ()
   it('a channel answering not_in_channel disables only its own subscription', async () => {
     expect(await command('digest subscribe daily 09:00 Europe/London', 'UBOB', 'CKICKED')).toMatch(/^Subscribed/);
     h.fake.fail('chat.postMessage', 'not_in_channel', { when: (args) => args.channel === 'CKICKED' });
-    const due = new Date(subscriptions().forChannel('slack', 'CGENERAL')!.nextDueAt);
+    const due = new Date((await subscriptions().forChannel('slack', 'CGENERAL'))!.nextDueAt);
     clock.set(new Date(due.getTime() + HOUR).toISOString());
     const report = await runner.tick();
     expect(report.disabled).toHaveLength(1);
-    expect(subscriptions().forChannel('slack', 'CKICKED')).toMatchObject({ active: false, disabledReason: 'not_in_channel' });
-    expect(subscriptions().forChannel('slack', 'CGENERAL')!.active).toBe(true);
+    expect((await subscriptions().forChannel('slack', 'CKICKED'))).toMatchObject({ active: false, disabledReason: 'not_in_channel' });
+    expect((await subscriptions().forChannel('slack', 'CGENERAL'))!.active).toBe(true);
     expect(postsTo('CGENERAL')).toHaveLength(2);
     // Consecutive digests in one channel share no quote.
     const [first, second] = postsTo('CGENERAL').map((p) => new Set(quotedLines(p.args.blocks)));

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandRun
   slack: { summary: 'run the Slack bot (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT)', load: async () => (await import('./commands/slack.ts')).runSlack },
   insights: { summary: 'refused questions, 👎 votes and most asked topics (--json, --days N, --since/--until)', load: async () => (await import('./commands/insights.ts')).runInsights },
   feedback: { summary: 'votes per answer, questions behind 👎 and refusals, newest first (--json)', load: async () => (await import('./commands/feedback.ts')).runFeedback },
+  migrate: { summary: 'apply store migrations (PostgreSQL with DATABASE_URL, else SQLite in DATA_DIR)', load: async () => (await import('./commands/migrate.ts')).runMigrate },
   serve: { summary: 'run every adapter whose tokens are set; with none, the console', load: async () => (await import('./commands/serve.ts')).runServe },
 };
 

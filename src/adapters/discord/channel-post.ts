@@ -29,6 +29,9 @@ export async function postSummaryToChannel(
   core: Pick<GomezCore, 'guestName' | 'corpus'>,
   channelId: string,
   summary: Summary,
+  /** Scheduled digests: Discord refuses a second message with this nonce (enforce_nonce), so a replica
+   * finishing a slot another replica already posted does not post it twice. */
+  nonce?: string,
 ): Promise<{ messageId: string }> {
   const embed = renderSummaryEmbed(summary, {
     guestName: core.guestName,
@@ -36,7 +39,7 @@ export async function postSummaryToChannel(
   });
   try {
     const posted = await client.rest.post(Routes.channelMessages(channelId), {
-      body: { embeds: [embed], allowed_mentions: { parse: [] } },
+      body: { embeds: [embed], allowed_mentions: { parse: [] }, ...(nonce ? { nonce, enforce_nonce: true } : {}) },
     });
     return { messageId: PostedMessage.parse(posted).id };
   } catch (error) {

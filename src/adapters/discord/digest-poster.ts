@@ -11,7 +11,7 @@ export function discordDigestPoster(client: Client, core: Pick<GomezCore, 'guest
   return {
     async post(subscription, digest) {
       try {
-        await postSummaryToChannel(client, core, subscription.channelId, digest.summary);
+        await postSummaryToChannel(client, core, subscription.channelId, digest.summary, digest.nonce);
         recordDigestPost('discord', 'posted');
       } catch (error) {
         recordDigestPost('discord', 'failed');

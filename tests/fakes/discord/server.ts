@@ -97,6 +97,7 @@ export class FakeDiscord {
   private readonly failures: Failure[] = [];
   private readonly unreachableChannels = new Map<string, { status: number; code: number; message: string }>();
   private readonly events = new EventEmitter();
+  private readonly nonces = new Map<string, Json>();
   private sequence = 0;
   private port = 0;
   private readonly heartbeatIntervalMs: number;
@@ -355,7 +356,14 @@ export class FakeDiscord {
       if (!this.authorized(call, res)) return;
       const blocked = this.unreachableChannels.get(m[1]!);
       if (blocked) return this.send(res, blocked.status, { message: blocked.message, code: blocked.code });
-      return this.send(res, 200, this.createMessage(m[1]!, isRecord(call.body) ? call.body : {}, 0));
+      const body = isRecord(call.body) ? call.body : {};
+      // enforce_nonce: a repeat of a recent nonce in the channel returns the message already created.
+      const nonceKey = body.enforce_nonce === true && typeof body.nonce === 'string' ? `${m[1]!}:${body.nonce}` : null;
+      const repeat = nonceKey ? this.nonces.get(nonceKey) : undefined;
+      if (repeat) return this.send(res, 200, repeat);
+      const message = this.createMessage(m[1]!, body, 0);
+      if (nonceKey) this.nonces.set(nonceKey, message);
+      return this.send(res, 200, message);
     }
     this.send(res, 404, { message: '404: Not Found', code: 0 });
   }

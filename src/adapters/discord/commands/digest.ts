@@ -1,6 +1,6 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandSubcommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { checkSubscribe, listSubscriptions, subscribe, unsubscribe, type DigestActor, type DigestCommandDeps } from '../../../digest/commands.ts';
-import { SubscriptionStore } from '../../../store/subscriptions.ts';
+import { stateStoreOf } from '../../../store/shared-sqlite.ts';
 import type { DiscordContext } from '../context.ts';
 import { NO_MENTIONS } from '../mentions.ts';
 import { ephemeral } from '../replies.ts';
@@ -27,7 +27,7 @@ function actorOf(interaction: ChatInputCommandInteraction): DigestActor {
 }
 
 function depsOf(ctx: DiscordContext): DigestCommandDeps {
-  return { subscriptions: new SubscriptionStore(ctx.store), core: ctx.core };
+  return { subscriptions: stateStoreOf(ctx.store).digests, core: ctx.core };
 }
 
 const subscribeCommand = {
@@ -62,7 +62,7 @@ const subscribeCommand = {
     const deps = depsOf(ctx);
     // Refusals and malformed options are answered at once; checking a topic asks the core, which may
     // take longer than Discord's 3 seconds, so that part runs after the acknowledgement.
-    checkSubscribe(deps, actor, options);
+    await checkSubscribe(deps, actor, options);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const message = await subscribe(deps, actor, options);
     await interaction.editReply({ content: ephemeral(message).content, allowedMentions: NO_MENTIONS });
@@ -74,7 +74,7 @@ const listCommand = {
   data: new SlashCommandSubcommandBuilder().setName('list').setDescription("This server's scheduled digests"),
   rateLimited: false,
   async execute(interaction, ctx) {
-    await interaction.reply(ephemeral(listSubscriptions(depsOf(ctx), actorOf(interaction), { channel: (id) => `<#${id}>`, text: (t) => t })));
+    await interaction.reply(ephemeral(await listSubscriptions(depsOf(ctx), actorOf(interaction), { channel: (id) => `<#${id}>`, text: (t) => t })));
   },
 } satisfies Subcommand;
 
@@ -82,7 +82,7 @@ const unsubscribeCommand = {
   data: new SlashCommandSubcommandBuilder().setName('unsubscribe').setDescription("Stop this channel's scheduled digest"),
   rateLimited: false,
   async execute(interaction, ctx) {
-    await interaction.reply(ephemeral(unsubscribe(depsOf(ctx), actorOf(interaction))));
+    await interaction.reply(ephemeral(await unsubscribe(depsOf(ctx), actorOf(interaction))));
   },
 } satisfies Subcommand;
 

@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { listSubscriptions, subscribe, unsubscribe, type DigestActor, type DigestCommandDeps } from '../../../digest/commands.ts';
 import { InputError } from '../../../errors.ts';
 import { log } from '../../../log.ts';
-import { SubscriptionStore } from '../../../store/subscriptions.ts';
+import { stateStoreOf } from '../../../store/shared-sqlite.ts';
 import { fitText } from '../fit.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { LIMITS, renderNotice, type SlackMessage } from '../render.ts';
@@ -64,17 +64,17 @@ export const digestCommand = {
   rateLimited: false,
   async run(ctx, args) {
     const [action = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
-    const deps: DigestCommandDeps = { subscriptions: new SubscriptionStore(ctx.deps.store), core: ctx.deps.core };
+    const deps: DigestCommandDeps = { subscriptions: stateStoreOf(ctx.deps.store).digests, core: ctx.deps.core };
     switch (action.toLowerCase()) {
       case 'subscribe':
         await ctx.replyPrivately(renderNotice(await subscribe(deps, await actorOf(ctx), parseSubscribeArgs(rest))));
         return;
       case 'unsubscribe':
-        await ctx.replyPrivately(renderNotice(unsubscribe(deps, await actorOf(ctx))));
+        await ctx.replyPrivately(renderNotice(await unsubscribe(deps, await actorOf(ctx))));
         return;
       case 'list': {
         const actor: DigestActor = { platform: 'slack', channelId: ctx.command.channel_id, workspaceId: ctx.command.team_id ?? null, userId: ctx.command.user_id, canManage: false };
-        await ctx.replyPrivately(trusted(listSubscriptions(deps, actor, { channel: (id) => `<#${id.replace(/[^A-Z0-9]/gi, '')}>`, text: escapeMrkdwn })));
+        await ctx.replyPrivately(trusted(await listSubscriptions(deps, actor, { channel: (id) => `<#${id.replace(/[^A-Z0-9]/gi, '')}>`, text: escapeMrkdwn })));
         return;
       }
       default:

@@ -1,0 +1,196 @@
+import type { ConversationTurn } from '../core.ts';
+import type { ChannelQuestion } from './channel-questions.ts';
+import type { QuestionLimiter } from './question-limits.ts';
+import type { Dialect } from './sql/driver.ts';
+import type { AnswerRecord, FeedbackTally, Platform, Vote } from './store.ts';
+import type { DigestPlatform, NewSubscription, Subscription } from './subscriptions.ts';
+
+/**
+ * The bot's shared state, one async interface with two engines behind it: a SQLite file (the default,
+ * one process) and PostgreSQL (DATABASE_URL, any number of replicas). Rows are parsed at this boundary;
+ * no database handle leaks out. Every `now` is injectable so tests move time by hand.
+ */
+export interface StateStore {
+  readonly dialect: Dialect;
+  readonly answers: AnswerStore;
+  readonly feedback: FeedbackStore;
+  readonly conversations: ConversationStore;
+  readonly deliveries: DeliveryStore;
+  readonly digests: DigestStore;
+  readonly installations: InstallationStore;
+  /** Questions per person per minute: shared through the database in PostgreSQL mode, in memory in SQLite mode. */
+  questionLimiter(perMinute: number): QuestionLimiter;
+  /** Throws when the database does not answer (health checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AnswerStore {
+  save(record: AnswerRecord, now?: Date): Promise<void>;
+  get(id: string): Promise<AnswerRecord | undefined>;
+  updateShown(id: string, shown: number): Promise<void>;
+}
+
+export interface FeedbackInput {
+  answerId: string;
+  userId: string;
+  platform: Platform;
+  vote: Vote;
+  question: string;
+  answer: string;
+}
+
+export interface FeedbackStore {
+  /** One vote per user per answer: voting again replaces the earlier vote. */
+  record(input: FeedbackInput, now?: Date): Promise<void>;
+  tally(answerId: string): Promise<FeedbackTally>;
+}
+
+/** One answered exchange of a conversation; `answerId` links it to the stored answer. */
+export interface TurnInput extends ConversationTurn {
+  answerId?: string;
+}
+
+export interface ConversationStore {
+  add(conversation: string, turn: TurnInput, now?: Date): Promise<void>;
+  /** True once the bot has answered in this conversation (later messages there are follow-ups). */
+  has(conversation: string): Promise<boolean>;
+  /** The last `limit` turns, oldest first; with `since`, only turns from then on. */
+  history(conversation: string, limit?: number, since?: Date): Promise<ConversationTurn[]>;
+  /** The turns before the one that produced `answerId` (its context when paging quotes). */
+  historyBefore(answerId: string, limit?: number): Promise<ConversationTurn[]>;
+  /**
+   * Every turn of `conversation` and of the conversations nested under it (`<key>:<thread>`) in
+   * [since, until), oldest first: a channel's questions for its recap.
+   */
+  under(conversation: string, since: Date, until: Date): Promise<ChannelQuestion[]>;
+}
+
+export type DeliveryState = 'processing' | 'done' | 'failed';
+
+/**
+ * The record of one platform event (Slack event_id or channel:ts, Discord interaction id) being
+ * answered. Whoever holds the lease answers it; a lease that runs out is taken over by another replica,
+ * which finishes through the placeholder already posted.
+ */
+export interface Delivery {
+  key: string;
+  platform: Platform;
+  state: DeliveryState;
+  /** The replica holding the lease. */
+  owner: string;
+  leaseUntil: string;
+  /** How many replicas have held it (1 = the first). */
+  attempts: number;
+  /** What the adapter needs to answer it again (question, channel, thread…), as the adapter wrote it. */
+  payload: unknown;
+  /** Where the answer goes: Slack placeholder ts, Discord interaction token… (null before posting). */
+  placeholder: unknown;
+  answerId: string | null;
+  createdAt: string;
+}
+
+export interface ClaimDelivery {
+  key: string;
+  platform: Platform;
+  owner: string;
+  leaseMs: number;
+  payload: unknown;
+}
+
+/** What finishing an answer records, in the same transaction as marking the delivery done. */
+export interface DeliveryOutcome {
+  answer?: AnswerRecord;
+  turn?: { conversation: string } & TurnInput;
+}
+
+export interface DeliveryStore {
+  /** The first claim of a key wins and gets the lease; every retry or re-delivery gets undefined. */
+  claim(input: ClaimDelivery, now?: Date): Promise<Delivery | undefined>;
+  /** Remembers the placeholder posted for it; false when `owner` no longer holds the lease. */
+  setPlaceholder(key: string, owner: string, placeholder: unknown, now?: Date): Promise<boolean>;
+  /** Pushes the lease on while answering; false when `owner` lost it. */
+  extendLease(key: string, owner: string, leaseMs: number, now?: Date): Promise<boolean>;
+  /** Marks it done and records the answer and turn, atomically; false (nothing written) when `owner` lost it. */
+  complete(key: string, owner: string, outcome: DeliveryOutcome, now?: Date): Promise<boolean>;
+  /** Gives up on it for good (after too many attempts): nobody answers it again. */
+  fail(key: string, owner: string, now?: Date): Promise<boolean>;
+  /**
+   * Takes over up to `limit` deliveries whose lease ran out (a replica died mid-answer): each is
+   * leased to `owner`, and concurrent sweepers never take the same one.
+   */
+  takeExpired(owner: string, leaseMs: number, limit: number, now?: Date): Promise<Delivery[]>;
+  get(key: string): Promise<Delivery | undefined>;
+  /** Drops finished records older than `maxAgeMs` (platform retries stop long before a day). */
+  prune(maxAgeMs: number, now?: Date): Promise<number>;
+}
+
+/** One (subscription, scheduled time) being posted: written before posting, leased for crash recovery. */
+export interface DigestSlot {
+  subscriptionId: string;
+  /** The scheduled time (ISO) this digest is for. */
+  slot: string;
+  platform: DigestPlatform;
+  state: DeliveryState;
+  owner: string;
+  leaseUntil: string;
+  attempts: number;
+  /** Same for every attempt at this slot: Discord's enforce_nonce drops a second post of it. */
+  nonce: string;
+}
+
+export interface ClaimDigestSlot {
+  subscription: Subscription;
+  /** Where the schedule moves on to (computed from the schedule by the caller). */
+  nextDueAt: string;
+  owner: string;
+  leaseMs: number;
+}
+
+export interface DigestSent {
+  at: Date;
+  themes: string[];
+  quotes: string[];
+  sources: string[];
+}
+
+export interface DigestStore {
+  upsert(input: NewSubscription, now?: Date): Promise<Subscription>;
+  forChannel(platform: DigestPlatform, channelId: string): Promise<Subscription | undefined>;
+  get(id: string): Promise<Subscription | undefined>;
+  /** Subscriptions of one workspace (guild/team), or of the platform when no workspace is given. */
+  list(platform: DigestPlatform, workspaceId?: string | null): Promise<Subscription[]>;
+  remove(platform: DigestPlatform, channelId: string): Promise<boolean>;
+  /** Active subscriptions of a platform whose digest is due at `now`, earliest first. */
+  due(platform: DigestPlatform, now: Date): Promise<Subscription[]>;
+  /**
+   * Takes the slot the subscription is due for: moves its schedule on (compare-and-set) and writes the
+   * slot's delivery row, in one transaction. Exactly one caller wins a slot, across replicas.
+   */
+  claimSlot(input: ClaimDigestSlot, now?: Date): Promise<DigestSlot | undefined>;
+  /** The slot was posted: marks it done and records what was shown (rotation), atomically. */
+  completeSlot(slot: DigestSlot, sent: DigestSent, now?: Date): Promise<boolean>;
+  /** A passing failure: gives the slot back (the schedule returns to it) so the next tick retries. */
+  releaseSlot(slot: DigestSlot, failures: number): Promise<void>;
+  /** Too many failures: the slot is skipped, the schedule stays on the next one. */
+  skipSlot(slot: DigestSlot, now?: Date): Promise<void>;
+  /** The channel is gone: the slot fails and the subscription stops until subscribed again. */
+  disable(slot: DigestSlot, reason: string, now?: Date): Promise<void>;
+  /** Takes over slots whose lease ran out (a replica died between claim and post). */
+  takeExpiredSlots(platform: DigestPlatform, owner: string, leaseMs: number, limit: number, now?: Date): Promise<DigestSlot[]>;
+}
+
+/** A platform installation (Slack OAuth: one per workspace); `data` is what the installer stores. */
+export interface Installation {
+  platform: Platform;
+  teamId: string;
+  data: unknown;
+  installedAt: string;
+  updatedAt: string;
+}
+
+export interface InstallationStore {
+  save(platform: Platform, teamId: string, data: unknown, now?: Date): Promise<void>;
+  get(platform: Platform, teamId: string): Promise<Installation | undefined>;
+  remove(platform: Platform, teamId: string): Promise<boolean>;
+}

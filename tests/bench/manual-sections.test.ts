@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { keepManualSections, MANUAL_END, MANUAL_START, manualSections } from '../../bench/manual-sections.ts';
+
+const manual = (body: string) => `${MANUAL_START}\n${body}\n${MANUAL_END}`;
+
+describe('hand-written benchmark sections', () => {
+  it('keeps every marked section of the old report after the new generated one', () => {
+    const previous = `# Benchmarks\n\nold figures\n\n${manual('### (d) Store\n\n| a | 1 |')}\n\nstray text\n\n${manual('### (e) Other')}\n`;
+    const next = keepManualSections('# Benchmarks\n\nnew figures\n', previous);
+    expect(next).toBe(`# Benchmarks\n\nnew figures\n\n${manual('### (d) Store\n\n| a | 1 |')}\n\n${manual('### (e) Other')}\n`);
+    expect(next).not.toContain('old figures');
+    expect(next).not.toContain('stray text');
+  });
+
+  it('leaves the generated report alone when nothing was marked, or there was no old report', () => {
+    expect(keepManualSections('# New\n', '# Old\n\n### (d) unmarked\n')).toBe('# New\n');
+    expect(keepManualSections('# New\n', undefined)).toBe('# New\n');
+  });
+
+  it('keeps an unclosed section to the end of the file rather than losing it', () => {
+    expect(manualSections(`x\n${MANUAL_START}\n### (d)\nrest\n`)).toEqual([`${MANUAL_START}\n### (d)\nrest`]);
+  });
+
+  it('marks section (d) of docs/benchmarks.md, so the next run keeps it', () => {
+    const report = readFileSync(new URL('../../docs/benchmarks.md', import.meta.url), 'utf8');
+    const sections = manualSections(report);
+    expect(sections).toHaveLength(1);
+    expect(sections[0]).toContain('### (d) State store on PostgreSQL');
+  });
+});
