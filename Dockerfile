@@ -8,6 +8,8 @@ WORKDIR /app
 # Toolchain only in the build stages, for native modules (better-sqlite3) when no prebuilt binary matches.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
+# The "prepare" script (bin/prepare.js) has no sources to build yet here; dist/ is built two steps down.
+COPY bin/prepare.js ./bin/prepare.js
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -17,6 +19,8 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
+# Without TypeScript (--omit=dev) the "prepare" script skips the build.
+COPY bin/prepare.js ./bin/prepare.js
 # better-sqlite3 keeps its SQLite sources and build objects beside the one addon it loads: about 25 MB.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force \
  && cd node_modules/better-sqlite3 \

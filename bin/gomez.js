@@ -1,12 +1,32 @@
 #!/usr/bin/env node
-// The gomez CLI. Runs the compiled JavaScript in dist/ when it is there (`npm run build`; the Docker
-// image and production installs), else the TypeScript in src/ through tsx, so `npx gomez` works in a
-// fresh checkout with no build step. GOMEZ_FROM_SOURCE=1 forces the sources (e.g. after editing them
-// without rebuilding).
-import { existsSync } from 'node:fs';
+// The gomez CLI. Runs the compiled JavaScript in dist/ when it is there and up to date (`npm ci` builds
+// it through the "prepare" script; `npm run build`; the Docker image), else the TypeScript in src/
+// through tsx, so `npx gomez` works in any checkout. A source file changed after the build makes it run
+// the sources, so an edit is never hidden by a stale dist/. GOMEZ_FROM_SOURCE=1 forces the sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const compiled = new URL('../dist/adapters/cli/main.js', import.meta.url);
-const useDist = existsSync(compiled) && process.env.GOMEZ_FROM_SOURCE !== '1';
+const stamp = new URL('../dist/.built', import.meta.url);
+
+/** The newest modification time under a folder (src/ holds a few hundred files: a few milliseconds). */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = new URL(entry.name + (entry.isDirectory() ? '/' : ''), dir);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+function distIsCurrent() {
+  if (!existsSync(compiled)) return false;
+  // Without a stamp (`tsc -p tsconfig.build.json` by hand, the Docker build) dist/ is taken as built on purpose.
+  if (!existsSync(stamp)) return true;
+  const sources = new URL('../src/', import.meta.url);
+  return !existsSync(sources) || newest(sources) <= statSync(stamp).mtimeMs;
+}
+
+const useDist = process.env.GOMEZ_FROM_SOURCE !== '1' && distIsCurrent();
 let main;
 if (useDist) {
   ({ main } = await import(compiled.href));
