@@ -69,13 +69,18 @@ export class SqlConversationStore implements ConversationStore {
 
   async under(conversation: string, since: Date, until: Date): Promise<ChannelQuestion[]> {
     const { rows } = await this.db.query(
-      // The bot writes a turn under the conversation and again under `<conversation>#<user>` (per-person
-      // context), and a command's answer again under the thread it starts: one row per answer id counts.
-      `SELECT MIN(question) AS question, MIN(answer) AS answer, MIN(created_at) AS created_at FROM conversation_turns
-       WHERE (conversation = $1 OR conversation LIKE $2 ESCAPE '\\' OR conversation LIKE $3 ESCAPE '\\')
-         AND answer_id IS NOT NULL AND created_at >= $4 AND created_at < $5
-       GROUP BY answer_id
-       ORDER BY MIN(seq)`,
+      // The bot writes a turn under the conversation and again under `<conversation>#<user>` with its
+      // answer id (per-person context), and a command's answer again under the thread it starts: each
+      // answer counts once (by answer id), and a conversation copy is dropped when its person copy exists.
+      `SELECT MIN(c.question) AS question, MIN(c.answer) AS answer, MIN(c.created_at) AS created_at
+       FROM conversation_turns c
+       WHERE (c.conversation = $1 OR c.conversation LIKE $2 ESCAPE '\\' OR c.conversation LIKE $3 ESCAPE '\\')
+         AND c.created_at >= $4 AND c.created_at < $5
+         AND (c.answer_id IS NOT NULL OR NOT EXISTS (
+           SELECT 1 FROM conversation_turns p
+           WHERE substr(p.conversation, 1, length(c.conversation) + 1) = c.conversation || '#' AND p.question = c.question))
+       GROUP BY COALESCE(c.answer_id, 'turn:' || c.seq)
+       ORDER BY MIN(c.seq)`,
       [conversation, `${literal(conversation)}:%`, `${literal(conversation)}#%`, since.toISOString(), until.toISOString()],
     );
     return parseRows(ChannelTurnRow, rows);
