@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { portGiven } from '../../../config/env.ts';
 import type { GomezCore } from '../../../core.ts';
 import { ConfigError } from '../../../errors.ts';
@@ -18,6 +19,19 @@ interface Running {
   stop(): Promise<void>;
   /** The port /healthz answers on, for the adapter that serves it. */
   healthPort?: number;
+}
+
+/**
+ * Whether questions are piped in (`echo "…" | npm start`): a pipe, file or socket on stdin is someone
+ * talking to the console; /dev/null (a container started without -i) is not.
+ */
+function stdinIsPiped(): boolean {
+  try {
+    const stat = fstatSync(0);
+    return stat.isFIFO() || stat.isFile() || stat.isSocket();
+  } catch {
+    return false;
+  }
 }
 
 /** What `serve` looks for, named when it finds none and has no terminal to fall back to. */
@@ -49,7 +63,7 @@ export async function runServe(args: string[], io: Io, stdin: NodeJS.ReadableStr
     await serveUntilSignal(await startPlatforms(core, ctx, { discord: false, slack: false }));
     return 0;
   }
-  if (!wantDiscord && !wantSlack && !stdin.isTTY) throw new ConfigError(NO_TOKENS_MESSAGE);
+  if (!wantDiscord && !wantSlack && !stdin.isTTY && !(stdin === process.stdin && stdinIsPiped())) throw new ConfigError(NO_TOKENS_MESSAGE);
   const core = await openCore(ctx);
   if (!wantDiscord && !wantSlack) {
     log.info('no platform tokens set: starting the local console');
