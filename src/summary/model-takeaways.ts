@@ -2,7 +2,10 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Summary } from '../answer/types.ts';
+import type { Summary, Theme } from '../answer/types.ts';
+import { checkClaim } from '../answer/llm/claim-check.ts';
+import type { Passage } from '../corpus/types.ts';
+import { isKeywordPair } from './titles.ts';
 import { speaksInFirstPerson } from '../answer/llm/voice.ts';
 import { callChat, type ChatClient } from '../llm/chat.ts';
 import { ModelError } from '../llm/failure.ts';
@@ -11,15 +14,48 @@ import { ConfigError } from '../errors.ts';
 import { log } from '../log.ts';
 
 /**
- * Model mode for summaries: the model rewrites each theme's takeaway from that theme's quotes. The
- * quotes themselves stay the extractive ones, already verified (src/answer/verify.ts), so a model can
- * never put words in the guest's mouth; a takeaway that fails the checks keeps its extractive line.
+ * Model mode for summaries: the model writes each theme's title and takeaway from that theme's quotes.
+ * The quotes themselves stay the extractive ones, already verified (src/answer/verify.ts), so a model
+ * can never put words in the guest's mouth; a title or takeaway the quotes do not back (claim-check.ts,
+ * the same check as every model answer sentence) keeps its extractive text.
  */
 const Reply = z.object({
-  takeaways: z.array(z.object({ theme: z.string(), text: z.string() })),
+  takeaways: z.array(z.object({ theme: z.string(), title: z.string().optional(), text: z.string() })),
 });
 
 const MAX_TAKEAWAY = 220;
+const MAX_TITLE_CHARS = 60;
+const MAX_TITLE_WORDS = 8;
+
+/** The theme's quotes as the passages a claim must rest on (their text and the team's translation). */
+function quotePassages(theme: Theme): Passage[] {
+  return theme.quotes.map((q, i) => ({
+    id: `q${i}`,
+    sourceId: q.source.id,
+    index: i,
+    role: 'guest',
+    speaker: q.speaker,
+    turn: null,
+    line: 0,
+    start: 0,
+    end: q.text.length,
+    text: q.text,
+    sentences: [{ start: 0, end: q.text.length, text: q.text, ...(q.translation ? { translation: q.translation } : {}) }],
+  }));
+}
+
+/** A usable title: a short phrase, no quotation marks, not two keywords joined by "and", backed by the quotes. */
+function acceptableTitle(title: string, theme: Theme, names: readonly string[]): boolean {
+  const line = title.trim();
+  return (
+    line.length >= 3 &&
+    line.length <= MAX_TITLE_CHARS &&
+    line.split(/\s+/).length <= MAX_TITLE_WORDS &&
+    !/[\n\r"“”「」]/.test(line) &&
+    !isKeywordPair(line) &&
+    checkClaim(line, quotePassages(theme), names).ok
+  );
+}
 
 export function loadSummaryPrompt(dir: string = PROMPTS_DIR): string {
   try {
@@ -80,13 +116,18 @@ export async function withModelTakeaways(summary: Summary, options: ModelTakeawa
     }
     const parsed = Reply.safeParse(json);
     if (!parsed.success) throw new ModelError('malformed-response', 'summary takeaways do not match the schema');
-    const byTheme = new Map(parsed.data.takeaways.map((t) => [t.theme.trim().toUpperCase(), t.text.trim()]));
+    const byTheme = new Map(parsed.data.takeaways.map((t) => [t.theme.trim().toUpperCase(), t]));
+    const names = [options.guestName, options.guestShortName];
     let written = 0;
     const themes = summary.themes.map((theme, i) => {
-      const text = byTheme.get(`T${i + 1}`);
-      if (!text || !acceptable(text, options.guestShortName)) return theme;
+      const reply = byTheme.get(`T${i + 1}`);
+      if (!reply) return theme;
+      const text = reply.text.trim();
+      const takeawayOk = acceptable(text, options.guestShortName) && checkClaim(text, quotePassages(theme), names).ok;
+      const titleOk = reply.title !== undefined && acceptableTitle(reply.title, theme, names);
+      if (!takeawayOk && !titleOk) return theme;
       written++;
-      return { ...theme, takeaway: text };
+      return { ...theme, ...(titleOk ? { title: reply.title!.trim() } : {}), ...(takeawayOk ? { takeaway: text } : {}) };
     });
     log.info('summary: model takeaways', { written, themes: themes.length });
     return written > 0 ? { ...summary, themes, mode: 'llm' } : summary;

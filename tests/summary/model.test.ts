@@ -23,6 +23,12 @@ function themeIds(request: FakeChatRequest): string[] {
 }
 const isSummaryRequest = (request: FakeChatRequest) => request.text.includes('"takeaways"');
 
+/** The first quote's translation the request showed for a theme. */
+function firstTranslation(request: FakeChatRequest, theme: string): string {
+  const block = request.text.split(/^(?=T\d+\. )/m).find((b) => b.startsWith(`${theme}. `)) ?? '';
+  return /translation: (.*)/.exec(block)?.[1] ?? '';
+}
+
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   dataDir = mkdtempSync(join(tmpdir(), 'gomez-summary-model-'));
@@ -42,27 +48,36 @@ afterAll(async () => {
 });
 
 describe('summaries with a model (fake OpenAI-compatible server)', () => {
-  it('uses the model\'s takeaways where they pass the checks; quotes stay the verified extractive ones', async () => {
+  it('uses the model\'s titles and takeaways where the quotes back them; quotes stay the verified extractive ones', async () => {
     fake.onChat((request) => {
       if (!isSummaryRequest(request)) return { kind: 'content', content: '{}' };
-      const takeaways = themeIds(request).map((theme, i) => ({
-        theme,
-        // T2 speaks as Gomez and T3 invents a quotation: both must be refused.
-        text: i === 1 ? 'I think scale is everything.' : i === 2 ? 'Gomez says "data is king".' : `Gomez argues point ${i + 1} from the quotes.`,
-      }));
+      const takeaways = themeIds(request).map((theme, i) => {
+        // A line the theme's own translated quote backs, word for word.
+        const backed = firstTranslation(request, theme).split(/[,.;:]/)[0]!.trim();
+        const text =
+          i === 1 ? 'I think scale is everything.' // speaks as Gomez
+          : i === 2 ? 'Gomez says "data is king".' // invents a quotation
+          : i === 3 ? 'Gomez says OpenAI will go bankrupt next year.' // a claim no quote of the theme makes
+          : `Gomez says ${backed.charAt(0).toLowerCase()}${backed.slice(1)}.`;
+        const title = i === 0 ? backed.split(/\s+/).slice(0, 5).join(' ') : i === 4 ? 'Bitcoin and weather' : undefined;
+        return { theme, ...(title ? { title } : {}), text };
+      });
       return { kind: 'content', content: JSON.stringify({ takeaways }) };
     });
     const summary = await summarizeWithModel();
     expect(summary.mode).toBe('llm');
-    expect(summary.themes.map((t) => t.title)).toEqual(extractive.themes.map((t) => t.title));
-    expect(summary.themes[0]!.takeaway).toBe('Gomez argues point 1 from the quotes.');
-    expect(summary.themes[1]!.takeaway).toBe(extractive.themes[1]!.takeaway);
-    expect(summary.themes[2]!.takeaway).toBe(extractive.themes[2]!.takeaway);
+    const request = fake.chatRequests().filter(isSummaryRequest).at(-1)!;
+    const first = firstTranslation(request, 'T1').split(/[,.;:]/)[0]!.trim();
+    expect(summary.themes[0]!.title).toBe(first.split(/\s+/).slice(0, 5).join(' '));
+    expect(summary.themes[0]!.takeaway).toBe(`Gomez says ${first.charAt(0).toLowerCase()}${first.slice(1)}.`);
+    for (const i of [1, 2, 3]) expect(summary.themes[i]!.takeaway).toBe(extractive.themes[i]!.takeaway);
+    // A keyword pair the quotes do not back keeps the extractive title.
+    expect(summary.themes[4]!.title).toBe(extractive.themes[4]!.title);
+    expect(summary.themes.slice(1).map((t) => t.title)).toEqual(extractive.themes.slice(1).map((t) => t.title));
     expect(allQuotes(summary)).toEqual(allQuotes(extractive));
     const corpus = await seedCorpus();
     for (const quote of allQuotes(summary)) expect(verifyQuote(quote, corpus, GUEST).ok).toBe(true);
     // The model was shown the quotes with their translations, and told the rules.
-    const request = fake.chatRequests().filter(isSummaryRequest).at(-1)!;
     expect(request.text).toContain(extractive.themes[0]!.quotes[0]!.text);
     expect(request.text).toContain('third person');
   });
