@@ -8,7 +8,11 @@ import type { HelpText } from './types.ts';
  */
 export function helpText(core: Pick<GomezCore, 'botName' | 'guestName' | 'topics'>, count: number = BOT_POLICY.helpExamples): HelpText {
   const surname = core.guestName.split(/\s+/).at(-1) ?? core.guestName;
-  const topics = core.topics().filter((t) => t.length <= 60).slice(0, count);
+  // Short topic phrases ("synthetic data") make natural questions; an editor's heading is a whole claim
+  // ("Nothing can replace humans") and reads badly after "say about". Headings only fill a gap.
+  const all = core.topics().filter((t) => t.length <= 60);
+  const phrases = all.filter((t) => t.split(/\s+/).length <= 3 && !/[,.;:!?]/.test(t));
+  const topics = [...phrases, ...all.filter((t) => !phrases.includes(t))].slice(0, count);
   return {
     botName: core.botName,
     guestName: core.guestName,
