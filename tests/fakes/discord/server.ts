@@ -237,6 +237,14 @@ export class FakeDiscord {
     return { status: response.status, body: parsed, sentAt, answeredAt };
   }
 
+  /** Takes an interaction as answered over HTTP with a deferred reply (type 5): it has a placeholder message. */
+  deferredOverHttp<T extends { id: string; token: string; channel?: { id: string } }>(payload: T): T {
+    const channelId = payload.channel?.id ?? snowflake();
+    const originalId = String(this.createMessage(channelId, {}, 20).id);
+    this.interactions.set(payload.token, { id: payload.id, token: payload.token, channelId, acknowledged: true, originalId });
+    return payload;
+  }
+
   /** REST calls made for one interaction (its callback and webhook calls), in order. */
   callsFor(interaction: { id: string; token: string }): RecordedCall[] {
     return this.calls.filter(
