@@ -28,6 +28,11 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: url('SLACK_API_URL'),
+  // Slack OAuth (install into many workspaces): all four together; see src/adapters/slack/oauth.
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_TOKEN_ENCRYPTION_KEY: optionalText,
   PORT: positiveInt('PORT', 3000),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: url('OPENAI_BASE_URL'),
