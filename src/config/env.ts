@@ -30,10 +30,19 @@ const EnvSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_API_URL: url('DISCORD_API_URL'),
+  // The application's Ed25519 public key, as the Developer Portal shows it (64 hex digits).
+  DISCORD_PUBLIC_KEY: optionalText.refine((s) => s === undefined || /^[0-9a-fA-F]{64}$/.test(s), {
+    message: 'DISCORD_PUBLIC_KEY must be the 64 hex digits of the application public key',
+  }),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: url('SLACK_API_URL'),
+  // Slack OAuth (install into many workspaces): all four together; see src/adapters/slack/oauth.
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_TOKEN_ENCRYPTION_KEY: optionalText,
   PORT: positiveInt('PORT', 3000),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: url('OPENAI_BASE_URL'),

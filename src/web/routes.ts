@@ -26,6 +26,8 @@ export interface WebDeps {
   insightsToken?: string;
   /** Whether the bot is fit to serve (e.g. its Discord gateway is connected): /healthz says 503 when not. */
   healthy?: () => boolean;
+  /** Handlers other parts of the bot serve on this server, by exact path (Discord's POST /discord/interactions). */
+  mounts?: ReadonlyMap<string, WebHandler>;
 }
 
 /** Paths the web handler answers, for servers that route by path (Bolt's custom routes). */
@@ -73,6 +75,8 @@ function insights(req: IncomingMessage, res: ServerResponse, url: URL, deps: Web
 async function route(req: IncomingMessage, res: ServerResponse, deps: WebDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname;
+  const mounted = deps.mounts?.get(path);
+  if (mounted) return mounted(req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return respond(res, 405, TEXT, 'method not allowed\n', { allow: 'GET, HEAD' });
   if (path === '/healthz') {
     // Unfit to serve (a Discord gateway that is gone) is 503 whatever the store says.

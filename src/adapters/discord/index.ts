@@ -1,23 +1,19 @@
 import { once } from 'node:events';
-import { QuestionLog } from '../../store/questions.ts';
-import { channelRecap, recapDays } from '../../digest/channel-recap.ts';
-import { UserHasher } from '../../store/user-hash.ts';
 import { Events, type Client } from 'discord.js';
 import { requireVars, type Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
-import { Bot } from '../../bot/bot.ts';
-import { StoreBotState } from '../../bot/store-state.ts';
 import type { Store } from '../../store/store.ts';
 import { createDiscordClient } from './client.ts';
 import { createDiscordDigestRunner } from './digest-poster.ts';
-import type { DiscordContext } from './context.ts';
+import { createDiscordContext } from './bot-context.ts';
 import { createInteractionHandler } from './interactions.ts';
 import { loginError } from './login-error.ts';
 
 export { registerDiscordCommands, type RegisterResult } from './register.ts';
 export { postSummaryToChannel, ChannelUnreachableError } from './channel-post.ts';
 export { discordInviteUrl, BOT_PERMISSIONS } from './invite-url.ts';
+export { startDiscordHttp, INTERACTIONS_PATH, type RunningDiscordHttp } from './http/start.ts';
 
 const PRUNE_EVERY_MS = 3_600_000;
 
@@ -41,16 +37,7 @@ export interface RunningDiscordBot {
  */
 export async function startDiscord({ core, env, store, answerTimeoutMs = 60_000 }: StartDiscordOptions): Promise<RunningDiscordBot> {
   requireVars(env, ['DISCORD_TOKEN'], 'run the Discord bot');
-  const state = new StoreBotState(store, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
-  const bot = new Bot({
-    core,
-    state,
-    policy: { answerDeadlineMs: answerTimeoutMs },
-    observer: { corpus: core.corpus, questions: new QuestionLog(store, new UserHasher(store)) },
-    // "/gomez recap": what this channel asked over the period (the channel is in the conversation key).
-    recap: (message, days) => channelRecap(core, store, { platform: 'discord', channelId: message.conversation.split(':')[1] ?? '' }, recapDays(days)),
-  });
-  const ctx: DiscordContext = { core, store, bot };
+  const ctx = createDiscordContext(core, env, store, answerTimeoutMs);
   const client = createDiscordClient(env);
   client.on(Events.InteractionCreate, createInteractionHandler(ctx));
   client.on(Events.Error, (error) => log.error('discord client error', { error }));

@@ -5,11 +5,10 @@ import type {
   Interaction,
 } from 'discord.js';
 import { InputError } from '../../errors.ts';
-import { log } from '../../log.ts';
-import { recordDedupeHit } from '../../web/metrics.ts';
 import { COMMAND_NAME, findSubcommand } from './commands/index.ts';
 import { BUTTONS } from './components/index.ts';
 import type { DiscordContext } from './context.ts';
+import { claimInteraction } from './dedupe.ts';
 import { parseCustomId } from './custom-ids.ts';
 import { replyWithError } from './replies.ts';
 
@@ -42,23 +41,28 @@ async function runButton(interaction: ButtonInteraction, ctx: DiscordContext): P
 }
 
 /**
- * The one listener for every interaction. Each runs on its own: a failure is logged with the
- * interaction id and answered with a short private message, and never reaches the client.
+ * Answers one interaction, however it arrived (gateway event or HTTP request). It runs on its own: a
+ * failure is logged with the interaction id and answered with a short private message, never thrown.
  */
+export async function handleInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await runCommand(interaction, ctx);
+    else if (interaction.isAutocomplete()) await runAutocomplete(interaction, ctx);
+    else if (interaction.isButton()) await runButton(interaction, ctx);
+  } catch (error) {
+    await replyWithError(interaction, error);
+  }
+}
+
+/** The gateway listener for every interaction: each is answered once (a resumed session can replay one). */
 export function createInteractionHandler(ctx: DiscordContext): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     try {
-      // A resumed gateway session can replay an event; answer each interaction once.
-      if (!ctx.store.claimEvent(`discord:interaction:${interaction.id}`)) {
-        recordDedupeHit('discord');
-        log.debug('duplicate discord interaction ignored', { interactionId: interaction.id });
-        return;
-      }
-      if (interaction.isChatInputCommand()) await runCommand(interaction, ctx);
-      else if (interaction.isAutocomplete()) await runAutocomplete(interaction, ctx);
-      else if (interaction.isButton()) await runButton(interaction, ctx);
+      if (!(await claimInteraction(ctx.store, interaction.id))) return;
     } catch (error) {
       await replyWithError(interaction, error);
+      return;
     }
+    await handleInteraction(interaction, ctx);
   };
 }

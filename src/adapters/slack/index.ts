@@ -32,6 +32,8 @@ export interface SlackOptions {
   store: Store;
   /** Interface the HTTP receiver binds to (default: all; tests use 127.0.0.1). */
   host?: string;
+  /** Other handlers to serve on the same port (Discord's HTTP interactions), by path. */
+  mounts?: ReadonlyMap<string, WebHandler>;
 }
 
 /** A running Slack app. */
@@ -56,9 +58,9 @@ const DRAIN_MS = 10_000;
  * /metrics, the transcript viewer, insights). The bot token is
  * checked with auth.test before anything is served; a rejected token is a ConfigError naming it.
  */
-export async function startSlack({ core, env, store, host }: SlackOptions): Promise<RunningSlack> {
+export async function startSlack({ core, env, store, host, mounts }: SlackOptions): Promise<RunningSlack> {
   const config = slackConfigFrom(env);
-  const web = createWebHandler({ corpus: core.corpus, store, insightsToken: env.INSIGHTS_TOKEN });
+  const web = createWebHandler({ corpus: core.corpus, store, insightsToken: env.INSIGHTS_TOKEN, ...(mounts ? { mounts } : {}) });
   const app = createApp(config, web);
   try {
     await app.init();

@@ -148,4 +148,19 @@ export const POSTGRES_MIGRATIONS: NamedMigration[] = [
       ALTER TABLE digest_subscriptions ADD COLUMN kind TEXT NOT NULL DEFAULT 'summary' CHECK (kind IN ('summary', 'recap'));
     `,
   },
+  {
+    // Slack OAuth (issue 13): one sealed Installation per workspace or enterprise install (see the SQLite twin).
+    name: '0007-slack-installations',
+    sql: `
+      CREATE TABLE slack_installations (
+        key                   TEXT PRIMARY KEY,
+        team_id               TEXT,
+        enterprise_id         TEXT,
+        is_enterprise_install BOOLEAN NOT NULL,
+        installation          TEXT NOT NULL,
+        installed_at          TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX slack_installations_by_enterprise ON slack_installations (enterprise_id);
+    `,
+  },
 ];

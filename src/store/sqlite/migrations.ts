@@ -93,6 +93,23 @@ export const SQLITE_MIGRATIONS: SqliteMigration[] = [
       ALTER TABLE digest_subscriptions ADD COLUMN kind TEXT NOT NULL DEFAULT 'summary' CHECK (kind IN ('summary', 'recap'));
     `,
   },
+  {
+    // Slack OAuth (issue 13): one row per Slack installation (a workspace, or an org for an enterprise
+    // install). `installation` is Bolt's Installation as JSON, sealed with SLACK_TOKEN_ENCRYPTION_KEY
+    // (src/store/token-cipher.ts): the tokens are never stored readable. Ids stay plain for lookups.
+    name: '0007-slack-installations',
+    sql: `
+      CREATE TABLE slack_installations (
+        key                   TEXT PRIMARY KEY,
+        team_id               TEXT,
+        enterprise_id         TEXT,
+        is_enterprise_install INTEGER NOT NULL CHECK (is_enterprise_install IN (0, 1)),
+        installation          TEXT NOT NULL,
+        installed_at          TEXT NOT NULL
+      );
+      CREATE INDEX slack_installations_by_enterprise ON slack_installations (enterprise_id);
+    `,
+  },
 ];
 
 /**

@@ -46,4 +46,28 @@ describe('gomez serve', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('with DISCORD_PUBLIC_KEY answers signed interactions at /discord/interactions on PORT and opens no gateway connection', async () => {
+    setLogLevel('silent');
+    const fake = await FakeDiscord.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'gomez-serve-'));
+    const env = readEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_PUBLIC_KEY: fake.publicKeyHex, PORT: '0', LOG_LEVEL: 'silent' });
+    const running = await startPlatforms(await testCore(), { env, corpusDir: 'corpus', dataDir }, { discord: true, slack: false }, { host: '127.0.0.1' });
+    try {
+      const port = running.find((r) => r.healthPort !== undefined)?.healthPort;
+      const ping = { id: '1234567890', token: 'ping', type: 1, application_id: fake.applicationId, version: 1 };
+      expect(await fake.postInteraction(`http://127.0.0.1:${port}/discord/interactions`, ping)).toMatchObject({ status: 200, body: { type: 1 } });
+      expect((await fake.postInteraction(`http://127.0.0.1:${port}/discord/interactions`, ping, { signature: 'bad' })).status).toBe(401);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect(fake.gatewayConnections).toBe(0);
+    } finally {
+      await Promise.allSettled(running.map((r) => r.stop()));
+      await fake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects a malformed DISCORD_PUBLIC_KEY, naming it', () => {
+    expect(() => readEnv({ DISCORD_PUBLIC_KEY: 'not-a-key' })).toThrow(/DISCORD_PUBLIC_KEY/);
+  });
 });

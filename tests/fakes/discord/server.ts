@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +9,8 @@ import { snowflake } from './snowflake.ts';
 /**
  * A local stand-in for Discord: the REST API (under /api/v10) over HTTP and the gateway over a
  * WebSocket, both on 127.0.0.1 and a random port. It records every REST call so tests can assert on
- * what the real discord.js client sent, and lets tests dispatch gateway events (interactions).
+ * what the real discord.js client sent, and lets tests dispatch gateway events (interactions) or, as
+ * Discord does in HTTP interactions mode, post interactions signed with its own Ed25519 key to the bot.
  */
 
 export interface RecordedCall {
@@ -103,6 +105,12 @@ export class FakeDiscord {
   private readonly heartbeatIntervalMs: number;
   /** Heartbeats received (each answered with HEARTBEAT_ACK). */
   heartbeats = 0;
+  /** WebSocket connections ever opened to the gateway. */
+  gatewayConnections = 0;
+  /** The application's Ed25519 key pair, generated per fake: interactions posted over HTTP are signed with it. */
+  private readonly signingKey: KeyObject;
+  /** The public key as the Developer Portal shows it (DISCORD_PUBLIC_KEY): 64 hex digits. */
+  readonly publicKeyHex: string;
 
   private constructor(options: FakeDiscordOptions) {
     this.token = options.token ?? 'fake-bot-token';
@@ -117,6 +125,9 @@ export class FakeDiscord {
       bot: true,
       public_flags: 0,
     };
+    const keys = generateKeyPairSync('ed25519');
+    this.signingKey = keys.privateKey;
+    this.publicKeyHex = Buffer.from(String(keys.publicKey.export({ format: 'jwk' }).x), 'base64url').toString('hex');
     this.http = createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ server: this.http, path: GATEWAY_PATH });
     this.wss.on('connection', (socket) => this.onGatewayConnection(socket));
@@ -174,6 +185,67 @@ export class FakeDiscord {
     return at;
   }
 
+  /**
+   * Posts an interaction to a bot's Interactions Endpoint URL as Discord does: JSON signed with
+   * X-Signature-Ed25519 over timestamp + body. A 200 answer is taken as the interaction's first response
+   * (recorded as a callback call, so callsFor and originalMessage work as over the gateway).
+   * `signature: 'bad'` signs other bytes, `'missing'` sends no signature headers.
+   */
+  async postInteraction(
+    endpoint: string,
+    payload: Json & { id: string; token: string; channel?: { id: string }; message?: { id: string } },
+    options: { signature?: 'valid' | 'bad' | 'missing' } = {},
+  ): Promise<{ status: number; body: unknown; sentAt: number; answeredAt: number }> {
+    if (!this.interactions.has(payload.token)) {
+      this.interactions.set(payload.token, {
+        id: payload.id,
+        token: payload.token,
+        channelId: payload.channel?.id ?? snowflake(),
+        acknowledged: false,
+        originalId: payload.message?.id ?? null,
+      });
+    }
+    const body = JSON.stringify(payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signed = options.signature === 'bad' ? `${timestamp}${body} ` : `${timestamp}${body}`;
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)' };
+    if (options.signature !== 'missing') {
+      headers['x-signature-ed25519'] = sign(null, Buffer.from(signed), this.signingKey).toString('hex');
+      headers['x-signature-timestamp'] = timestamp;
+    }
+    const sentAt = performance.now();
+    const response = await fetch(endpoint, { method: 'POST', headers, body });
+    const text = await response.text();
+    const answeredAt = performance.now();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // plain text (errors) stays text
+    }
+    if (response.status === 200 && isRecord(parsed) && payload.type !== 1) {
+      // What Discord does with a first response that came as the HTTP answer.
+      const call: RecordedCall = { method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, query: {}, body: parsed, authorization: null, at: answeredAt };
+      this.calls.push(call);
+      this.events.emit('call', call);
+      const interaction = this.interactions.get(payload.token)!;
+      if (!interaction.acknowledged) {
+        interaction.acknowledged = true;
+        const data = isRecord(parsed.data) ? parsed.data : {};
+        if (parsed.type === 4 || parsed.type === 5) interaction.originalId = String(this.createMessage(interaction.channelId, data, 20).id);
+      }
+    }
+    return { status: response.status, body: parsed, sentAt, answeredAt };
+  }
+
+  /** Takes an interaction as answered over HTTP with a deferred reply (type 5): it has a placeholder message. */
+  deferredOverHttp<T extends { id: string; token: string; channel?: { id: string } }>(payload: T): T {
+    const channelId = payload.channel?.id ?? snowflake();
+    const originalId = String(this.createMessage(channelId, {}, 20).id);
+    this.interactions.set(payload.token, { id: payload.id, token: payload.token, channelId, acknowledged: true, originalId });
+    return payload;
+  }
+
   /** REST calls made for one interaction (its callback and webhook calls), in order. */
   callsFor(interaction: { id: string; token: string }): RecordedCall[] {
     return this.calls.filter(
@@ -216,6 +288,7 @@ export class FakeDiscord {
   // ---- gateway ----
 
   private onGatewayConnection(socket: WebSocket): void {
+    this.gatewayConnections++;
     this.sockets.add(socket);
     socket.on('close', () => {
       this.sockets.delete(socket);

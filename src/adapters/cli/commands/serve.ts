@@ -5,7 +5,7 @@ import { ConfigError } from '../../../errors.ts';
 import { log } from '../../../log.ts';
 import { installProcessGuards } from '../../../process-guard.ts';
 import { Store } from '../../../store/store.ts';
-import { createWebHandler } from '../../../web/routes.ts';
+import { createWebHandler, type WebHandler } from '../../../web/routes.ts';
 import { startWebServer } from '../../../web/web-server.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, openCore, parseCommandArgs, type CommandContext } from '../options.ts';
@@ -36,7 +36,7 @@ function stdinIsPiped(): boolean {
 
 /** What `serve` looks for, named when it finds none and has no terminal to fall back to. */
 export const NO_TOKENS_MESSAGE =
-  'No platform token is set (looked for DISCORD_TOKEN, SLACK_BOT_TOKEN and SLACK_APP_TOKEN) and there is no terminal for the console. ' +
+  'No platform token is set (looked for DISCORD_TOKEN, DISCORD_PUBLIC_KEY, SLACK_BOT_TOKEN and SLACK_APP_TOKEN) and there is no terminal for the console. ' +
   'Set DISCORD_TOKEN for Discord, SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for Slack, or run it in a terminal (docker run -it) for the console.';
 
 /**
@@ -54,7 +54,7 @@ export async function runServe(args: string[], io: Io, stdin: NodeJS.ReadableStr
     return 0;
   }
   const ctx = contextFrom(values.corpus);
-  const wantDiscord = ctx.env.DISCORD_TOKEN !== undefined;
+  const wantDiscord = ctx.env.DISCORD_TOKEN !== undefined || ctx.env.DISCORD_PUBLIC_KEY !== undefined;
   const wantSlack = ctx.env.SLACK_BOT_TOKEN !== undefined || ctx.env.SLACK_APP_TOKEN !== undefined;
   if (!wantDiscord && !wantSlack && portGiven()) {
     // A deployment with no chat platform still serves the viewer, insights and metrics; no console.
@@ -101,7 +101,14 @@ export async function startPlatforms(
   const running: Running[] = [{ name: 'store', stop: async () => store.close() }];
   try {
     let healthy: (() => boolean) | undefined;
-    if (which.discord) {
+    const mounts = new Map<string, WebHandler>();
+    if (which.discord && ctx.env.DISCORD_PUBLIC_KEY !== undefined) {
+      // HTTP interactions mode: no gateway; Discord posts to /discord/interactions on PORT.
+      const { startDiscordHttp, INTERACTIONS_PATH } = await import('../../discord/index.ts');
+      const bot = await startDiscordHttp({ core, env: ctx.env, store });
+      running.unshift({ name: 'discord', stop: () => bot.stop() });
+      mounts.set(INTERACTIONS_PATH, bot.handler);
+    } else if (which.discord) {
       const { startDiscord } = await import('../../discord/index.ts');
       const bot = await startDiscord({ core, env: ctx.env, store });
       running.unshift({ name: 'discord', stop: () => bot.stop() });
@@ -111,14 +118,14 @@ export async function startPlatforms(
     }
     if (which.slack) {
       const { startSlack } = await import('../../slack/index.ts');
-      const app = await startSlack({ core, env: ctx.env, store, ...(options.host ? { host: options.host } : {}) });
+      const app = await startSlack({ core, env: ctx.env, store, mounts, ...(options.host ? { host: options.host } : {}) });
       running.unshift({ name: 'slack', stop: () => app.stop(), ...(app.port === undefined ? {} : { healthPort: app.port }) });
       log.info('slack adapter ready', { port: app.port });
     }
     // Slack serves the web surface (and /healthz) on PORT itself; Discord alone always gets a server for
     // /healthz (and the viewer, insights, /metrics); with no platform, only when PORT is set.
     if (!which.slack && (which.discord || portGiven())) {
-      const web = createWebHandler({ corpus: core.corpus, store, insightsToken: ctx.env.INSIGHTS_TOKEN, ...(healthy ? { healthy } : {}) });
+      const web = createWebHandler({ corpus: core.corpus, store, insightsToken: ctx.env.INSIGHTS_TOKEN, mounts, ...(healthy ? { healthy } : {}) });
       const server = await startWebServer(web, ctx.env.PORT, options.host);
       running.unshift({ name: 'web', stop: () => server.close(), healthPort: server.port });
       log.info('web server ready', { port: server.port, path: HEALTH_PATH });

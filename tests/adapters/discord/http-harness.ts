@@ -1,0 +1,56 @@
+import type { GomezCore } from '../../../src/core.ts';
+import { readEnv, type Env } from '../../../src/config/env.ts';
+import { setLogLevel } from '../../../src/log.ts';
+import { startDiscordHttp, INTERACTIONS_PATH, type RunningDiscordHttp } from '../../../src/adapters/discord/index.ts';
+import { Store } from '../../../src/store/store.ts';
+import { createWebHandler } from '../../../src/web/routes.ts';
+import { startWebServer, type RunningWebServer } from '../../../src/web/web-server.ts';
+import { FakeDiscord } from '../../fakes/discord/server.ts';
+
+setLogLevel('silent');
+
+export interface HttpTestBot {
+  fake: FakeDiscord;
+  store: Store;
+  env: Env;
+  bot: RunningDiscordHttp;
+  web: RunningWebServer;
+  /** The bot's Interactions Endpoint URL on 127.0.0.1. */
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The bot in HTTP interactions mode (the `gomez discord` path with DISCORD_PUBLIC_KEY set): its endpoint
+ * mounted on the web server, the fake Discord signing with its own key and taking REST follow-ups.
+ * `fake` and `store` may be shared, as replicas behind one load balancer share them.
+ */
+export async function startHttpTestBot(
+  core: GomezCore,
+  options: { fake?: FakeDiscord; store?: Store; acknowledgeAfterMs?: number } = {},
+): Promise<HttpTestBot> {
+  const fake = options.fake ?? (await FakeDiscord.start());
+  const store = options.store ?? Store.open(':memory:');
+  const env = readEnv({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_PUBLIC_KEY: fake.publicKeyHex,
+  });
+  const bot = await startDiscordHttp({ core, env, store, ...(options.acknowledgeAfterMs ? { acknowledgeAfterMs: options.acknowledgeAfterMs } : {}) });
+  const web = await startWebServer(createWebHandler({ corpus: core.corpus, store, mounts: new Map([[INTERACTIONS_PATH, bot.handler]]) }), 0, '127.0.0.1');
+  return {
+    fake,
+    store,
+    env,
+    bot,
+    web,
+    endpoint: `http://127.0.0.1:${web.port}${INTERACTIONS_PATH}`,
+    async close() {
+      await web.close();
+      await bot.stop();
+      if (!options.fake) await fake.close();
+      if (!options.store) store.close();
+    },
+  };
+}
