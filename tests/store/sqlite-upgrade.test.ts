@@ -117,7 +117,7 @@ describe('a SQLite file written by an earlier build', () => {
     }
   });
 
-  it('written by the build that named 0003 and 0004 (user_version 3) gets only 0005 and 0006', async () => {
+  it('written by the build that named 0003 and 0004 (user_version 3) gets only 0005, 0006 and 0007', async () => {
     fileAtUserVersion(3);
     const db = new Database(join(dir, 'gomez.sqlite'));
     db.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
@@ -126,6 +126,6 @@ describe('a SQLite file written by an earlier build', () => {
       db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(migration.name, '2026-03-01T00:00:00.000Z');
     }
     db.close();
-    expect((await migrateState({ dataDir: dir })).applied).toEqual(['0005-questions-deployment', '0006-digest-kind']);
+    expect((await migrateState({ dataDir: dir })).applied).toEqual(['0005-questions-deployment', '0006-digest-kind', '0007-slack-installations']);
   });
 });

@@ -23,7 +23,7 @@ describe('gomez migrate', () => {
   it('brings the SQLite file in DATA_DIR up to date, then finds nothing to do', async () => {
     const first = await runCli(['migrate'], { DATA_DIR: tmp, DATABASE_URL: '' });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^SQLite \(.+\): applied legacy-1, legacy-2, legacy-3, 0003-deliveries-digest-slots, 0004-installations, 0005-questions-deployment, 0006-digest-kind\.\n$/);
+    expect(first.stdout).toMatch(/^SQLite \(.+\): applied legacy-1, legacy-2, legacy-3, 0003-deliveries-digest-slots, 0004-installations, 0005-questions-deployment, 0006-digest-kind, 0007-slack-installations\.\n$/);
     const again = await runCli(['migrate'], { DATA_DIR: tmp, DATABASE_URL: '' });
     expect(again.stdout).toMatch(/already up to date/);
   });
