@@ -81,4 +81,18 @@ describe('a digest of several sources', () => {
     // The older interviews are still summarised after them.
     expect(new Set(order.slice(newCount))).toEqual(new Set(['build-log-12', 'compute-matters-40']));
   });
+
+  it('lets a lead source lead a subject it shares with an older one, quoting both', async () => {
+    // Open weights come up in 2023-03-01 and 2023-09-12; with the later interview as the new one, its
+    // theme leads and quotes the earlier interview beside it.
+    const summary = await summarize({ leadSources: ['compute-matters-40'] });
+    const lead = summary.themes[0]!;
+    expect(lead.quotes.map((q) => [q.source.id, q.source.date])).toEqual([
+      ['compute-matters-40', '2023-09-12'],
+      ['build-log-12', '2023-03-01'],
+    ]);
+    for (const q of lead.quotes) expect(q.text).toMatch(OPEN_WEIGHTS);
+    // Open weights is one theme, not one per interview.
+    expect(summary.themes.filter((t) => t.quotes.some((q) => OPEN_WEIGHTS.test(q.text)))).toHaveLength(1);
+  });
 });
