@@ -1,5 +1,5 @@
 import type { Quote, Theme } from '../answer/types.ts';
-import type { Corpus, Passage } from '../corpus/types.ts';
+import type { Corpus, Passage, Source } from '../corpus/types.ts';
 import { PhraseStats } from './keyphrases.ts';
 import type { EditorialClaim } from './editorial.ts';
 import { editorialWeight, matchClaims } from './claim-anchors.ts';
@@ -141,6 +141,26 @@ export interface PickOptions {
   max: number;
 }
 
+/**
+ * Many sources: another source's piece this close to a theme (cosine of their idf-weighted term bags)
+ * is about the same subject. Two interviews on one subject score about 0.35 to 0.5; pieces that merely
+ * share a field's vocabulary ("model", "data") stay under 0.25 on the Practical AI episodes.
+ */
+export const SAME_SUBJECT = 0.3;
+
+/** Who speaks in a theme (every unit of a piece is one person's turns). */
+const speakerOf = (c: ThemeCandidate) => c.ranked[0]?.passage.speaker ?? null;
+
+/** Pieces of other sources where the same person talks about the same subject, closest first. */
+function sameSubjectElsewhere(c: ThemeCandidate, others: ThemeCandidate[], idf: Map<string, number>): ThemeCandidate[] {
+  return others
+    .filter((o) => o.segment.source !== c.segment.source && speakerOf(o) === speakerOf(c))
+    .map((o) => [cosine(c.segment.bag, o.segment.bag, idf), o] as const)
+    .filter(([sim]) => sim >= SAME_SUBJECT)
+    .sort((a, b) => b[0] - a[0])
+    .map(([, o]) => o);
+}
+
 /** Below this substance a piece is a bare reply ("Yes.", "Strategy.") and is used only if themes run short. */
 const SLIGHT = 15;
 
@@ -162,8 +182,10 @@ export function pickThemes(corpusThemes: CorpusThemes, options: PickOptions): Th
 
   const chosen: ThemeCandidate[] = [];
   const similarity = (c: ThemeCandidate) => Math.max(0, ...chosen.map((o) => cosine(o.segment.bag, c.segment.bag, idf)));
-  // A near-duplicate of a chosen theme would repeat it under another name.
-  const eligible = (c: ThemeCandidate, floor: number) => !chosen.includes(c) && c.substance >= floor && similarity(c) <= 0.6;
+  // A near-duplicate of a chosen theme would repeat it under another name; so would another source's
+  // piece on a chosen theme's subject, which that theme quotes instead (themeFrom: many sources).
+  const eligible = (c: ThemeCandidate, floor: number) =>
+    !chosen.includes(c) && c.substance >= floor && similarity(c) <= 0.6 && sameSubjectElsewhere(c, chosen, idf).length === 0;
   // How strongly the guest states it: the share of its sentences that are claims on their own.
   // How much of the conversation it spans counts too: a point argued over several turns beats a remark.
   const value = (c: ThemeCandidate) => c.substance * strength(c) * Math.sqrt(c.segment.units.length) * (1 - similarity(c)) ** 2;
@@ -280,7 +302,7 @@ function themeFrom(
   avoid: string[],
   shown: Set<string>,
 ): Theme | null {
-  const { common } = corpusThemes;
+  const { common, idf } = corpusThemes;
   const free = (s: GuestSentence) => !shown.has(key(s)) && !avoid.some((a) => overlaps(a, s.sentence.text));
   const pool = candidate.ranked.filter(free);
   const fallback = candidate.ranked.filter((s) => !shown.has(key(s)));
@@ -299,8 +321,8 @@ function themeFrom(
   const keys = new Set([...titleKeys, ...distinctive(first.bag, common)]);
   const quotes: Quote[] = [];
   const source = candidate.segment.source;
-  const english = (s: { translation?: string; text: string } | undefined) =>
-    s ? (s.translation ?? (source.meta.language.startsWith('en') ? s.text : null)) : null;
+  const english = (s: { translation?: string; text: string } | undefined, of: Source = source) =>
+    s ? (s.translation ?? (of.meta.language.startsWith('en') ? s.text : null)) : null;
   const firstEnglish = first.english ?? first.sentence.text;
   const next = first.passage.sentences[first.index + 1];
   const extend = next !== undefined && (firstEnglish.length < 120 || endsMidThought(firstEnglish)) &&
@@ -309,16 +331,33 @@ function themeFrom(
   shown.add(key(first));
   if (extend) shown.add(`${first.passage.id}:${first.index + 1}`);
 
-  // A second editorial point of the same theme comes next; else a related sentence from another passage.
+  // A second editorial point of the same theme comes next; else, when another source has the same
+  // person on the same subject, its sentence nearest the first quote (a theme shows every source that
+  // discusses it); else a related sentence from another passage.
+  const fromElsewhere = (): { sentence: GuestSentence; source: Source } | undefined => {
+    for (const other of sameSubjectElsewhere(candidate, corpusThemes.candidates, idf)) {
+      const near = other.ranked
+        .filter((s) => free(s) && sentenceWeight(s) === 1)
+        .map((s) => [cosine(s.bag, first.bag, idf), s] as const)
+        .filter(([sim]) => sim > 0)
+        .sort((a, b) => b[0] - a[0])[0];
+      if (near) return { sentence: near[1], source: other.segment.source };
+    }
+    return undefined;
+  };
+  const editorialSecond = editorial.find((s) => s !== first && !shown.has(key(s)));
+  const elsewhere = editorialSecond ? undefined : fromElsewhere();
   const second =
-    editorial.find((s) => s !== first && !shown.has(key(s))) ??
+    editorialSecond ??
+    elsewhere?.sentence ??
     anchors.find((s) => s.passage.id !== first.passage.id && !shown.has(key(s)) && sentenceWeight(s) === 1 && sharesAny(s.bag, keys));
+  const secondSource = elsewhere?.source ?? source;
   if (second) {
     // A quote never stops mid-thought: one ending on a dangling clause takes its continuation along.
     const after = second.passage.sentences[second.index + 1];
     const more = after !== undefined && endsMidThought(second.english ?? second.sentence.text) &&
       !shown.has(`${second.passage.id}:${second.index + 1}`);
-    quotes.push(quoteOf(source, second.passage, second.index, more ? second.index + 1 : second.index));
+    quotes.push(quoteOf(secondSource, second.passage, second.index, more ? second.index + 1 : second.index));
     shown.add(key(second));
     if (more) shown.add(`${second.passage.id}:${second.index + 1}`);
   }
@@ -328,7 +367,7 @@ function themeFrom(
   // so the quotes back it; the other shown sentences, then the theme's other claims, are fallbacks.
   const sourcesOfTakeaway: TakeawaySource[] = [
     { english: firstEnglish, next: english(next) ?? undefined },
-    ...(second?.english ? [{ english: second.english, next: english(second.passage.sentences[second.index + 1]) ?? undefined }] : []),
+    ...(second?.english ? [{ english: second.english, next: english(second.passage.sentences[second.index + 1], secondSource) ?? undefined }] : []),
     ...anchors.slice(0, 6).filter((s) => s !== first && s !== second && s.english).map((s) => ({
       english: s.english!,
       next: english(s.passage.sentences[s.index + 1]) ?? undefined,
