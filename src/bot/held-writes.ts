@@ -4,8 +4,8 @@ import type { BotState, StoredAnswer } from './state.ts';
 import type { Surface } from './types.ts';
 
 /**
- * A BotState for answering one leased delivery: reads go to the shared state, but the answer record
- * and turns the answer writes are held back, so the delivery records them in the transaction that
+ * A BotState for answering one leased delivery: reads go to the shared state, but the turns the
+ * answer writes (and a copy of its record) are held back, so the delivery records them in the transaction that
  * marks it done (after the reply is posted). A replica that dies mid-answer thus leaves no half-written
  * turn, and the replica that takes over writes them once.
  */
@@ -35,8 +35,14 @@ export class HeldWrites implements BotState {
     return this.shared.follows(conversation);
   }
 
-  async saveAnswer(record: StoredAnswer): Promise<void> {
+  /**
+   * The answer record is written at once as well (an upsert by id, so a takeover rewriting it is
+   * harmless): buttons pressed the instant the reply appears find it. The turns, which would repeat,
+   * wait for the completion.
+   */
+  async saveAnswer(record: StoredAnswer, now?: Date): Promise<void> {
     this.held.answer = { ...record };
+    await this.shared.saveAnswer(record, now);
   }
 
   async answer(id: string): Promise<StoredAnswer | undefined> {
@@ -45,7 +51,7 @@ export class HeldWrites implements BotState {
 
   async setShown(id: string, shown: number): Promise<void> {
     if (this.held.answer?.id === id) this.held.answer.shown = shown;
-    else await this.shared.setShown(id, shown);
+    await this.shared.setShown(id, shown);
   }
 
   recordVote(input: { answerId: string; userId: string; surface: Surface; vote: 1 | -1 }, now?: Date): Promise<void> {

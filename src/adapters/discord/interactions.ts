@@ -4,12 +4,15 @@ import type {
   ChatInputCommandInteraction,
   Interaction,
 } from 'discord.js';
+import { DeliveryLease } from '../../bot/lease.ts';
+import { HeldWrites } from '../../bot/held-writes.ts';
 import { InputError } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { recordDedupeHit } from '../../web/metrics.ts';
 import { COMMAND_NAME, findSubcommand } from './commands/index.ts';
 import { BUTTONS } from './components/index.ts';
 import type { DiscordContext } from './context.ts';
+import type { AnswerRequest } from './deferred-answer.ts';
 import { parseCustomId } from './custom-ids.ts';
 import { replyWithError } from './replies.ts';
 
@@ -41,24 +44,47 @@ async function runButton(interaction: ButtonInteraction, ctx: DiscordContext): P
   await handler.execute(interaction, parsed.args, ctx);
 }
 
+/** What a taking-over replica needs to finish an answering command (ask, quotes); null for anything else. */
+function answerRequest(interaction: Interaction): AnswerRequest | null {
+  if (!interaction.isChatInputCommand() || interaction.commandName !== COMMAND_NAME) return null;
+  if (interaction.options.getSubcommandGroup(false)) return null;
+  const command = interaction.options.getSubcommand(false);
+  const text = command === 'ask' ? interaction.options.getString('question') : command === 'quotes' ? interaction.options.getString('topic') : null;
+  if ((command !== 'ask' && command !== 'quotes') || !text) return null;
+  return { command, text, userId: interaction.user.id, channelId: interaction.channelId, interactionId: interaction.id };
+}
+
 /**
- * The one listener for every interaction. Each runs on its own: a failure is logged with the
- * interaction id and answered with a short private message, and never reaches the client.
+ * The one listener for every interaction. Each is a leased delivery: the first replica to claim its id
+ * answers it (a resumed gateway session can replay an event), holding the answer's writes until the
+ * reply is out, then recording them with the delivery's completion. Each runs on its own: a failure is
+ * logged with the interaction id and answered with a short private message, and never reaches the client.
  */
 export function createInteractionHandler(ctx: DiscordContext): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
+    let lease: DeliveryLease | undefined;
+    const held = new HeldWrites(ctx.state);
     try {
-      // A resumed gateway session can replay an event; answer each interaction once.
-      if (!ctx.store.claimEvent(`discord:interaction:${interaction.id}`)) {
+      lease = await DeliveryLease.claim(ctx.state, { key: interactionKey(interaction.id), platform: 'discord', payload: answerRequest(interaction), leaseMs: ctx.leaseMs });
+      if (!lease) {
         recordDedupeHit('discord');
         log.debug('duplicate discord interaction ignored', { interactionId: interaction.id });
         return;
       }
-      if (interaction.isChatInputCommand()) await runCommand(interaction, ctx);
-      else if (interaction.isAutocomplete()) await runAutocomplete(interaction, ctx);
-      else if (interaction.isButton()) await runButton(interaction, ctx);
+      const scoped: DiscordContext = { ...ctx, bot: ctx.bot.withState(held), lease };
+      await lease.whileHeld(async () => {
+        if (interaction.isChatInputCommand()) await runCommand(interaction, scoped);
+        else if (interaction.isAutocomplete()) await runAutocomplete(interaction, scoped);
+        else if (interaction.isButton()) await runButton(interaction, scoped);
+      });
     } catch (error) {
       await replyWithError(interaction, error);
     }
+    await lease?.complete(held.writes()).catch((error: unknown) => log.warn('discord: could not mark an interaction done', { interactionId: interaction.id, error }));
   };
+}
+
+/** One delivery per interaction. */
+export function interactionKey(id: string): string {
+  return `discord:interaction:${id}`;
 }
