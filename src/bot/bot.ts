@@ -53,13 +53,20 @@ export class Bot {
   private readonly policy: BotPolicy;
   private readonly observer: QuestionObserver;
   private readonly recapOf: BotOptions['recap'];
+  private readonly options: BotOptions;
 
   constructor(options: BotOptions) {
+    this.options = options;
     this.core = options.core;
     this.state = options.state;
     this.policy = { ...BOT_POLICY, ...options.policy };
     this.observer = options.observer ?? { corpus: options.core.corpus };
     this.recapOf = options.recap;
+  }
+
+  /** The same bot over another state (a leased delivery holds its writes back until it completes). */
+  withState(state: BotState): Bot {
+    return new Bot({ ...this.options, state });
   }
 
   /** Help with example questions from the corpus topics; `privately` when only the caller asked (a command). */

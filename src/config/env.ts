@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   BOT_NAME: optionalText,
   RATE_LIMIT_PER_MINUTE: atLeastOne('RATE_LIMIT_PER_MINUTE', 10),
   DATABASE_URL: postgresUrl('DATABASE_URL'),
+  DELIVERY_LEASE_SECONDS: atLeastOne('DELIVERY_LEASE_SECONDS', 30),
   PUBLIC_URL: url('PUBLIC_URL').refine((s) => s === undefined || /^https?:$/.test(new URL(s).protocol), {
     message: 'PUBLIC_URL must be an http(s) URL',
   }),

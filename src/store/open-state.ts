@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PostgresDriver, type PostgresOptions } from './postgres/driver.ts';
 import { migratePostgres } from './postgres/migrate.ts';
+import { storageOpenError } from './open-error.ts';
 import { SqlStateStore } from './sql/state-store.ts';
 import { SqliteDriver } from './sqlite/driver.ts';
 import { migrateSqlite } from './sqlite/migrations.ts';
 import type { StateStore } from './state.ts';
+import { STORE_FILE } from './store.ts';
 
 export interface StateLocation {
   /** PostgreSQL connection string; unset means the SQLite file under `dataDir`. */
@@ -23,11 +25,34 @@ export interface StateLocation {
 
 /** Opens the SQLite file `gomez.sqlite` in WAL mode, migrated: the same file the synchronous Store uses. */
 export function openSqliteDatabase(dataDir: string, migrate = true): Database.Database {
-  const db = dataDir === ':memory:' ? new Database(':memory:') : (mkdirSync(dataDir, { recursive: true }), new Database(join(dataDir, 'gomez.sqlite')));
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  if (migrate) migrateSqlite(db);
-  return db;
+  const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, STORE_FILE);
+  let db: Database.Database | undefined;
+  try {
+    if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+    db = new Database(file);
+    // Opening is lazy: the first pragma and the migrations are what read (and write) the file.
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    if (migrate) migrateSqlite(db);
+    return db;
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      // closing a handle that never opened properly
+    }
+    if (dataDir === ':memory:') throw error;
+    // A damaged file, an unwritable DATA_DIR or a directory in the file's place: named, with the fix.
+    throw storageOpenError(error, dataDir, file, isDirectory(file));
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -18,6 +18,8 @@ export interface StateStore {
   readonly deliveries: DeliveryStore;
   readonly digests: DigestStore;
   readonly installations: InstallationStore;
+  /** Questions asked and how they went (curator insights), and the secret that hashes user ids. */
+  readonly questions: QuestionStore;
   /** Questions per person per minute: shared through the database in PostgreSQL mode, in memory in SQLite mode. */
   questionLimiter(perMinute: number): QuestionLimiter;
   /** Throws when the database does not answer (health checks). */
@@ -44,6 +46,81 @@ export interface FeedbackStore {
   /** One vote per user per answer: voting again replaces the earlier vote. */
   record(input: FeedbackInput, now?: Date): Promise<void>;
   tally(answerId: string): Promise<FeedbackTally>;
+  /** Votes per answer, the questions behind 👎 and the refused questions, newest first, `limit` of each. */
+  report(limit: number): Promise<FeedbackReportRows>;
+}
+
+/** Votes on one answer, with what was asked. */
+export interface VoteSummary {
+  answerId: string;
+  platform: Platform;
+  question: string;
+  answer: string;
+  up: number;
+  down: number;
+  /** ISO time of the latest vote. */
+  lastVoteAt: string;
+}
+
+/** A question voted 👎 (at: the latest such vote) or refused (at: when it was asked). */
+export interface FlaggedQuestion {
+  answerId: string;
+  platform: Platform;
+  question: string;
+  at: string;
+}
+
+export interface FeedbackReportRows {
+  answers: VoteSummary[];
+  disliked: FlaggedQuestion[];
+  refused: FlaggedQuestion[];
+}
+
+export type QuestionOutcome = 'answered' | 'refused' | 'failed';
+
+/** One question as logged for insights: the asker only as a per-deployment hash. */
+export interface QuestionRecord {
+  surface: string;
+  userHash?: string | undefined;
+  question: string;
+  outcome: QuestionOutcome;
+  topic?: string | undefined;
+  answerId?: string | undefined;
+}
+
+/** A half-open period [since, until). */
+export interface TimeRange {
+  since: Date;
+  until: Date;
+}
+
+export interface AskedRow {
+  question: string;
+  surface: string;
+  userHash: string | null;
+  at: string;
+}
+
+/** A 👎 vote as stored: the voter's platform id, hashed by the reader before anyone sees it. */
+export interface DownVoteRow {
+  question: string;
+  answer: string;
+  platform: string;
+  userId: string;
+  at: string;
+}
+
+export interface QuestionStore {
+  add(entry: QuestionRecord, now?: Date): Promise<void>;
+  /** Refused questions in the period, newest first. */
+  refused(period: TimeRange, limit?: number): Promise<AskedRow[]>;
+  /** Topics of answered questions, most asked first. */
+  topTopics(period: TimeRange, limit?: number): Promise<Array<{ topic: string; asked: number }>>;
+  outcomes(period: TimeRange): Promise<Record<QuestionOutcome, number>>;
+  /** 👎 votes in the period, newest first. */
+  downVotes(period: TimeRange, limit?: number): Promise<DownVoteRow[]>;
+  /** The deployment's secret for hashing user ids: made once, the same for every replica afterwards. */
+  deploymentSecret(): Promise<Buffer>;
 }
 
 /** One answered exchange of a conversation; `answerId` links it to the stored answer. */
@@ -102,6 +179,8 @@ export interface ClaimDelivery {
 export interface DeliveryOutcome {
   answer?: AnswerRecord;
   turn?: { conversation: string } & TurnInput;
+  /** Further turns, written in order after `turn` (the bot writes one per conversation and per asker). */
+  turns?: Array<{ conversation: string } & TurnInput>;
 }
 
 export interface DeliveryStore {
@@ -117,9 +196,10 @@ export interface DeliveryStore {
   fail(key: string, owner: string, now?: Date): Promise<boolean>;
   /**
    * Takes over up to `limit` deliveries whose lease ran out (a replica died mid-answer): each is
-   * leased to `owner`, and concurrent sweepers never take the same one.
+   * leased to `owner`, and concurrent sweepers never take the same one. With `platform`, only that
+   * platform's (a replica sweeps only what its adapters can finish).
    */
-  takeExpired(owner: string, leaseMs: number, limit: number, now?: Date): Promise<Delivery[]>;
+  takeExpired(owner: string, leaseMs: number, limit: number, now?: Date, platform?: Platform): Promise<Delivery[]>;
   get(key: string): Promise<Delivery | undefined>;
   /** Drops finished records older than `maxAgeMs` (platform retries stop long before a day). */
   prune(maxAgeMs: number, now?: Date): Promise<number>;

@@ -1,20 +1,16 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import type { Store } from './store.ts';
-
-const SECRET_KEY = 'user-hash-secret';
+import { createHmac } from 'node:crypto';
+import type { QuestionStore } from './state.ts';
 
 /**
  * Pseudonyms for user ids: an HMAC under a secret made once per deployment and kept in its store, so
  * curators can see that two votes came from one person without learning who, and the same user id gives
- * unrelated hashes in two deployments.
+ * unrelated hashes in two deployments. Every replica reads the same secret, so hashes agree across them.
  */
 export class UserHasher {
-  private readonly secret: Buffer;
+  constructor(private readonly secret: Buffer) {}
 
-  constructor(store: Store) {
-    store.db.prepare('INSERT OR IGNORE INTO deployment (key, value) VALUES (?, ?)').run(SECRET_KEY, randomBytes(32).toString('hex'));
-    const row = store.db.prepare('SELECT value FROM deployment WHERE key = ?').get(SECRET_KEY) as { value: string };
-    this.secret = Buffer.from(row.value, 'hex');
+  static async of(questions: Pick<QuestionStore, 'deploymentSecret'>): Promise<UserHasher> {
+    return new UserHasher(await questions.deploymentSecret());
   }
 
   /** 12 hex characters, stable for one user of one platform in this deployment. */

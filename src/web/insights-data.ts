@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
 import { QuestionLog, type AskedQuestion, type DownVote, type Period } from '../store/questions.ts';
-import type { Store } from '../store/store.ts';
-import { UserHasher } from '../store/user-hash.ts';
+import type { StateStore } from '../store/state.ts';
 
 /** What curators read: the corpus's gaps, the answers people disliked, and what they ask about most. */
 export interface Insights {
@@ -50,13 +49,14 @@ export function periodFrom(raw: Record<string, string | undefined>, now: Date = 
   return { since: start, until: end };
 }
 
-export function gatherInsights(store: Store, period: Period): Insights {
-  const questions = new QuestionLog(store, new UserHasher(store));
+/** The insights of a period, read from the state store (shared by every replica in PostgreSQL mode). */
+export async function gatherInsights(store: StateStore, period: Period): Promise<Insights> {
+  const questions = new QuestionLog(store.questions);
   return {
     period: { since: period.since.toISOString(), until: period.until.toISOString() },
-    totals: questions.outcomes(period),
-    refused: questions.refused(period),
-    downVotes: questions.downVotes(period),
-    topTopics: questions.topTopics(period),
+    totals: await questions.outcomes(period),
+    refused: await questions.refused(period),
+    downVotes: await questions.downVotes(period),
+    topTopics: await questions.topTopics(period),
   };
 }

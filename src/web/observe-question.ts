@@ -39,16 +39,15 @@ export async function observeQuestion(observer: QuestionObserver, asked: AskedOn
 
 function note(observer: QuestionObserver, asked: AskedOn, outcome: 'answered' | 'refused' | 'failed', started: number, topic: string | null): void {
   recordQuestion(asked.surface, outcome, (performance.now() - started) / 1000);
-  try {
-    observer.questions?.add({
+  // Not awaited: the answer does not wait for the insights log, and a failure there only costs the log line.
+  observer.questions
+    ?.add({
       surface: asked.surface,
       question: asked.question,
       outcome,
       ...(asked.userId !== undefined ? { userId: asked.userId } : {}),
       ...(topic ? { topic } : {}),
       ...(asked.answerId ? { answerId: asked.answerId } : {}),
-    });
-  } catch (error) {
-    log.warn('insights: could not log a question', { error });
-  }
+    })
+    .catch((error: unknown) => log.warn('insights: could not log a question', { error }));
 }

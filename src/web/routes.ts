@@ -18,10 +18,11 @@ import { sourcesIndexPage, viewerPage } from './viewer-page.ts';
 
 export interface WebDeps {
   corpus: Corpus;
-  /** The bot's store: insights read it. Without one, insights are unavailable. */
-  store?: Store;
-  /** The store /healthz asks (default: `store`, seen as a StateStore). With neither, /healthz is always ok. */
-  state?: StateStore;
+  /**
+   * The bot's state store: insights read it and /healthz asks it (a synchronous SQLite Store is seen
+   * as one). Without it, insights are unavailable and /healthz is always ok.
+   */
+  store?: StateStore | Store;
   /** INSIGHTS_TOKEN: unset, the insights page does not exist. */
   insightsToken?: string;
   /** Whether the bot is fit to serve (e.g. its Discord gateway is connected): /healthz says 503 when not. */
@@ -45,7 +46,7 @@ const PERIODS = [
   { label: 'Last 90 days', days: '90' },
 ];
 
-function insights(req: IncomingMessage, res: ServerResponse, url: URL, deps: WebDeps, asJson: boolean): void {
+async function insights(req: IncomingMessage, res: ServerResponse, url: URL, deps: WebDeps, asJson: boolean): Promise<void> {
   const access = insightsAccess(req, url, deps.insightsToken);
   if (access === 'disabled' || !deps.store) return notFound(res);
   if (access === 'denied') {
@@ -61,7 +62,7 @@ function insights(req: IncomingMessage, res: ServerResponse, url: URL, deps: Web
     if (error instanceof InputError) return respond(res, 400, TEXT, `${error.userMessage}\n`, { 'cache-control': 'no-store' });
     throw error;
   }
-  const data = gatherInsights(deps.store, period);
+  const data = await gatherInsights(stateStoreOf(deps.store), period);
   if (asJson) return respond(res, 200, JSON_TYPE, JSON.stringify(data), { 'cache-control': 'no-store' });
   // A token that came in the address has to stay in the period links, or they would be refused.
   const token = url.searchParams.get('token');
@@ -81,7 +82,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: WebDeps): 
   if (path === '/healthz') {
     // Unfit to serve (a Discord gateway that is gone) is 503 whatever the store says.
     if (deps.healthy && !deps.healthy()) return respond(res, 503, 'text/plain', 'unavailable');
-    return respondHealthz(req, res, deps.state ?? (deps.store ? stateStoreOf(deps.store) : undefined));
+    return respondHealthz(req, res, deps.store ? stateStoreOf(deps.store) : undefined);
   }
   if (path === '/metrics') return respond(res, 200, METRICS_CONTENT_TYPE, await metricsText());
   if (path === '/web/viewer.css') return respond(res, 200, 'text/css; charset=utf-8', VIEWER_CSS, { 'cache-control': 'public, max-age=3600' });

@@ -13,7 +13,7 @@ setLogLevel('silent');
 const DOWN_URL = 'postgres://postgres:secret-pw@127.0.0.1:1/test';
 
 /** /healthz of the web server (src/web), as `serve` and the Slack receiver mount it. */
-async function healthOf(stores: { state?: StateStore; store?: Store }) {
+async function healthOf(stores: { store?: StateStore | Store }) {
   const { server, base } = await startWeb(REPO_CORPUS, stores);
   try {
     const text = await fetch(`${base}/healthz`);
@@ -27,7 +27,7 @@ async function healthOf(stores: { state?: StateStore; store?: Store }) {
 describe('store health and outages', () => {
   it('reports a SQLite store as ready', async () => {
     const store = await openStateStore({ dataDir: ':memory:' });
-    const health = await healthOf({ state: store });
+    const health = await healthOf({ store });
     expect(health).toMatchObject({ status: 200, text: 'ok', json: { status: 'ok', store: { engine: 'sqlite', ok: true } } });
     await store.close();
   });
@@ -43,7 +43,7 @@ describe('store health and outages', () => {
 
   it('is not ready while PostgreSQL is down, without leaking the connection string', async () => {
     const store = await openStateStore({ databaseUrl: DOWN_URL, dataDir: ':memory:', migrate: false, postgres: { connectTimeoutMs: 500 } });
-    const health = await healthOf({ state: store });
+    const health = await healthOf({ store });
     expect(health.status).toBe(503);
     expect(health.text).toMatch(/^store unavailable \(postgres: ECONNREFUSED\)$/);
     expect(health.json).toMatchObject({ status: 'unavailable', store: { engine: 'postgres', ok: false } });
@@ -76,6 +76,6 @@ describe.runIf(server)('health on the real PostgreSQL', () => {
   });
 
   it('reports the PostgreSQL store as ready', async () => {
-    expect(await healthOf({ state: store })).toMatchObject({ status: 200, text: 'ok', json: { store: { engine: 'postgres', ok: true } } });
+    expect(await healthOf({ store })).toMatchObject({ status: 200, text: 'ok', json: { store: { engine: 'postgres', ok: true } } });
   });
 });

@@ -9,7 +9,7 @@ import type { GomezCore } from '../../src/core.ts';
 import { setLogLevel } from '../../src/log.ts';
 import { QuestionLog } from '../../src/store/questions.ts';
 import { Store } from '../../src/store/store.ts';
-import { UserHasher } from '../../src/store/user-hash.ts';
+import { stateStoreOf } from '../../src/store/shared-sqlite.ts';
 import { createWebHandler, type WebHandler } from '../../src/web/routes.ts';
 import { startWebServer, type RunningWebServer } from '../../src/web/web-server.ts';
 import { REPO_CORPUS } from '../corpus/fixtures.ts';
@@ -129,9 +129,9 @@ describe('the transcript viewer and insights page in a real browser (Chromium vi
   });
 
   it('refuses the insights page without its token and shows it with it', async () => {
-    const questions = new QuestionLog(store, new UserHasher(store));
-    questions.add({ surface: 'discord', userId: '123456789012345678', question: 'What did Gomez say about Bitcoin?', outcome: 'refused' });
-    questions.add({ surface: 'slack', userId: 'UALICE', question: 'What did he say about data quality?', outcome: 'answered', topic: 'Data quality matters' });
+    const questions = new QuestionLog(stateStoreOf(store).questions);
+    await questions.add({ surface: 'discord', userId: '123456789012345678', question: 'What did Gomez say about Bitcoin?', outcome: 'refused' });
+    await questions.add({ surface: 'slack', userId: 'UALICE', question: 'What did he say about data quality?', outcome: 'answered', topic: 'Data quality matters' });
     store.recordFeedback({ answerId: 'a1', userId: 'UBOB', platform: 'slack', vote: -1, question: 'Is scale all you need?', answer: 'Gomez says scale is not the only way.' });
 
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });

@@ -2,6 +2,7 @@ import type { Client } from 'discord.js';
 import type { GomezCore } from '../../core.ts';
 import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
 import { digestRunnerFor, type DigestRunner } from '../../digest/runner.ts';
+import type { StateStore } from '../../store/state.ts';
 import type { Store } from '../../store/store.ts';
 import { recordDigestPost } from '../../web/metrics.ts';
 import { ChannelUnreachableError, postSummaryToChannel } from './channel-post.ts';
@@ -26,7 +27,7 @@ export function discordDigestPoster(client: Client, core: Pick<GomezCore, 'guest
 export function createDiscordDigestRunner(options: {
   client: Client;
   core: GomezCore;
-  store: Store;
+  store: StateStore | Store;
   clock?: () => Date;
   intervalMs?: number;
 }): DigestRunner {

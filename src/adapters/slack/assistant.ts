@@ -1,8 +1,8 @@
 import { Assistant, type App } from '@slack/bolt';
 import { log } from '../../log.ts';
 import { conversationKey } from './answers.ts';
-import { respondIn, type SlackTarget } from './chat-adapter.ts';
 import type { SlackDeps } from './deps.ts';
+import { answerUnderLease, claimMessage } from './leased-reply.ts';
 import { messageToPlainText } from './mrkdwn.ts';
 import { MessageEvent } from './payloads.ts';
 
@@ -38,19 +38,26 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       if (!parsed.success) return;
       const event = parsed.data;
       if (event.subtype || event.bot_id || !event.user || event.user === context.botUserId || !event.thread_ts) return;
-      if (!deps.store.claimEvent(`slack:message:${event.channel}:${event.ts}`)) return;
-      const text = messageToPlainText(event.text, context.botUserId);
-      const target: SlackTarget = { via: 'thread', client, channel: event.channel, userId: event.user, threadTs: event.thread_ts, messageTs: event.ts };
-      const reply = await deps.bot.handle(
-        { surface: 'slack', userId: event.user, conversation: conversationKey(event.channel, event.thread_ts), text, delivery: 'direct' },
-        {
+      const incoming = {
+        userId: event.user,
+        text: messageToPlainText(event.text, context.botUserId),
+        channel: event.channel,
+        threadTs: event.thread_ts,
+        ts: event.ts,
+        conversation: conversationKey(event.channel, event.thread_ts),
+        delivery: 'direct' as const,
+      };
+      const lease = await claimMessage(deps, incoming);
+      if (!lease) return;
+      // The assistant view shows a status while searching instead of a placeholder message.
+      await answerUnderLease(deps, client, lease, incoming, {
+        progress: () => ({
           searching: async () => {
-            await setTitle(titleOf(text)).catch((error: unknown) => log.warn('slack: could not set the thread title', { error }));
+            await setTitle(titleOf(incoming.text)).catch((error: unknown) => log.warn('slack: could not set the thread title', { error }));
             await setStatus(STATUS).catch((error: unknown) => log.warn('slack: could not set the status', { error }));
           },
-        },
-      );
-      await respondIn(deps.core, target, reply);
+        }),
+      });
     },
   });
   app.assistant(assistant);

@@ -34,8 +34,13 @@ export interface SlackTarget {
   click?: ButtonClick;
   /** Set once a slash command's answer is posted by the bot itself: its thread takes follow-ups. */
   postedTs?: string;
-  /** The "looking…" placeholder of a slow thread answer, edited into the answer (or removed for a notice). */
-  placeholder?: { timer: NodeJS.Timeout; ts: Promise<string | undefined> | null };
+  /**
+   * The "looking…" placeholder of a slow thread answer, edited into the answer (or removed for a
+   * notice). Set up front (no timer) when finishing a dead replica's answer through its placeholder.
+   */
+  placeholder?: { timer?: NodeJS.Timeout; ts: Promise<string | undefined> | null };
+  /** Told the placeholder's ts once posted (the delivery records it, so a takeover can update it). */
+  onPlaceholder?: (ts: string) => Promise<void>;
 }
 
 /**
@@ -45,9 +50,16 @@ export interface SlackTarget {
 export function threadProgress(target: SlackTarget, afterMs = PLACEHOLDER_AFTER_MS): Progress {
   return {
     async searching() {
+      // A placeholder is already there (posted by a replica that died): the answer goes into it.
+      if (target.placeholder) return;
       const timer = setTimeout(() => {
         if (target.placeholder) {
-          target.placeholder.ts = postMessage(target.client, { channel: target.channel, threadTs: target.threadTs }, PLACEHOLDER).catch(() => undefined);
+          target.placeholder.ts = postMessage(target.client, { channel: target.channel, threadTs: target.threadTs }, PLACEHOLDER)
+            .then(async (ts) => {
+              if (ts) await target.onPlaceholder?.(ts);
+              return ts;
+            })
+            .catch(() => undefined);
         }
       }, afterMs);
       target.placeholder = { timer, ts: null };

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { GomezCore } from '../../core.ts';
 import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
 import { digestRunnerFor, type DigestRunner } from '../../digest/runner.ts';
+import type { StateStore } from '../../store/state.ts';
 import type { Store } from '../../store/store.ts';
 import { recordDigestPost } from '../../web/metrics.ts';
 import { platformErrorCode } from './config.ts';
@@ -32,7 +33,7 @@ export function slackDigestPoster(client: webApi.WebClient, core: Pick<GomezCore
 export function createSlackDigestRunner(options: {
   client: webApi.WebClient;
   core: GomezCore;
-  store: Store;
+  store: StateStore | Store;
   clock?: () => Date;
   intervalMs?: number;
 }): DigestRunner {

@@ -5,11 +5,13 @@ import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
 import { Bot } from '../../bot/bot.ts';
-import { StoreBotState } from '../../bot/store-state.ts';
+import { startDeliverySweeper } from '../../bot/lease.ts';
+import { SharedBotState } from '../../bot/shared-state.ts';
 import { QuestionLog } from '../../store/questions.ts';
 import { channelRecap, recapDays } from '../../digest/channel-recap.ts';
 import { slackChannelOf } from './answers.ts';
-import { UserHasher } from '../../store/user-hash.ts';
+import { stateStoreOf } from '../../store/shared-sqlite.ts';
+import type { StateStore } from '../../store/state.ts';
 import type { Store } from '../../store/store.ts';
 import { collectProcessMetrics } from '../../web/metrics.ts';
 import { createWebHandler, type WebHandler } from '../../web/routes.ts';
@@ -24,12 +26,14 @@ import type { SlackDeps } from './deps.ts';
 import { registerEvents } from './events/index.ts';
 import { InFlight } from './in-flight.ts';
 import { dedupeDeliveries, trackInFlight } from './middleware.ts';
+import { slackFinisher } from './leased-reply.ts';
 import { GuardedHttpReceiver } from './receiver.ts';
 
 export interface SlackOptions {
   core: GomezCore;
   env: Env;
-  store: Store;
+  /** The state store (SQLite or PostgreSQL); a synchronous SQLite Store is used through its file. */
+  store: StateStore | Store;
   /** Interface the HTTP receiver binds to (default: all; tests use 127.0.0.1). */
   host?: string;
   /** Other handlers to serve on the same port (Discord's HTTP interactions), by path. */
@@ -50,6 +54,7 @@ export interface RunningSlack {
 
 /** How long stop() waits for answers in progress before giving up on them. */
 const DRAIN_MS = 10_000;
+const DAY_MS = 86_400_000;
 
 /**
  * Starts the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, else the HTTP receiver on PORT at
@@ -58,7 +63,8 @@ const DRAIN_MS = 10_000;
  * /metrics, the transcript viewer, insights). The bot token is
  * checked with auth.test before anything is served; a rejected token is a ConfigError naming it.
  */
-export async function startSlack({ core, env, store, host, mounts }: SlackOptions): Promise<RunningSlack> {
+export async function startSlack({ core, env, host, mounts, ...options }: SlackOptions): Promise<RunningSlack> {
+  const store = stateStoreOf(options.store);
   const config = slackConfigFrom(env);
   const web = createWebHandler({ corpus: core.corpus, store, insightsToken: env.INSIGHTS_TOKEN, ...(mounts ? { mounts } : {}) });
   const app = createApp(config, web);
@@ -69,17 +75,18 @@ export async function startSlack({ core, env, store, host, mounts }: SlackOption
   }
 
   const inFlight = new InFlight();
-  const state = new StoreBotState(store, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
+  const state = new SharedBotState(store, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
+  const leaseMs = env.DELIVERY_LEASE_SECONDS * 1000;
   const bot = new Bot({
     core,
     state,
-    observer: { corpus: core.corpus, questions: new QuestionLog(store, new UserHasher(store)) },
+    observer: { corpus: core.corpus, questions: new QuestionLog(store.questions) },
     // "@Verbatim recap": what this channel asked over the period (the channel is in the conversation key).
     recap: (message, days) => channelRecap(core, store, { platform: 'slack', channelId: slackChannelOf(message.conversation) }, recapDays(days)),
   });
-  const deps: SlackDeps = { core, store, bot };
+  const deps: SlackDeps = { core, store, bot, state, leaseMs };
   app.use(trackInFlight(inFlight));
-  app.use(dedupeDeliveries(store));
+  app.use(dedupeDeliveries(state, leaseMs));
   // Before the message listeners: assistant-thread messages stop there.
   registerAssistant(app, deps);
   registerEvents(app, deps);
@@ -89,9 +96,12 @@ export async function startSlack({ core, env, store, host, mounts }: SlackOption
   app.error(async (error) => log.error('slack: unhandled error in a listener', { error }));
 
   const receiver = await startReceiver(app, config, host, web);
-  // Dedupe records only need to outlive Slack's retries (minutes); a day's worth is kept.
-  store.pruneEvents();
-  const pruning = setInterval(() => store.pruneEvents(), 3600_000).unref();
+  // Delivery records only need to outlive Slack's retries (minutes); a day's worth is kept.
+  const prune = () => void store.deliveries.prune(DAY_MS).catch((error: unknown) => log.warn('slack: could not prune deliveries', { error }));
+  prune();
+  const pruning = setInterval(prune, 3600_000).unref();
+  // Answers a dead replica left half done are finished here, through the placeholder it posted.
+  const stopSweeping = startDeliverySweeper(state, { platform: 'slack', leaseMs, finish: slackFinisher(deps, app.client) });
   // Scheduled channel digests (src/digest), posted with the app's client until the app stops.
   const digests = createSlackDigestRunner({ client: app.client, core, store });
   digests.start();
@@ -103,6 +113,7 @@ export async function startSlack({ core, env, store, host, mounts }: SlackOption
     async stop() {
       await digests.stop();
       clearInterval(pruning);
+      await stopSweeping();
       await app.stop();
       await receiver.close();
       await Promise.race([inFlight.idle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { AnswerStore, FeedbackInput, FeedbackStore } from '../state.ts';
+import type { AnswerStore, FeedbackInput, FeedbackReportRows, FeedbackStore } from '../state.ts';
 import type { AnswerRecord, FeedbackTally } from '../store.ts';
 import type { SqlExecutor } from './driver.ts';
+import { feedbackReport } from './feedback-report.ts';
 import { count, parseFirst, platform } from './rows.ts';
 
 const AnswerRow = z.object({
@@ -63,5 +64,9 @@ export class SqlFeedbackStore implements FeedbackStore {
       [answerId],
     );
     return parseFirst(TallyRow, rows) ?? { up: 0, down: 0 };
+  }
+
+  report(limit: number): Promise<FeedbackReportRows> {
+    return feedbackReport(this.db, limit);
   }
 }

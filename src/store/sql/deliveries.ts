@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ClaimDelivery, Delivery, DeliveryOutcome, DeliveryStore } from '../state.ts';
 import { saveAnswer } from './answers.ts';
 import { addTurn } from './conversations.ts';
+import type { Platform } from '../store.ts';
 import type { SqlDriver } from './driver.ts';
 import { count, deliveryState, instant, jsonText, parseFirst, parseRows, platform } from './rows.ts';
 
@@ -79,11 +80,12 @@ export class SqlDeliveryStore implements DeliveryStore {
       const { rowCount } = await tx.query(
         `UPDATE deliveries SET state = 'done', answer_id = $1, updated_at = $2
          WHERE key = $3 AND owner = $4 AND state = 'processing'`,
-        [outcome.answer?.id ?? outcome.turn?.answerId ?? null, now.toISOString(), key, owner],
+        [outcome.answer?.id ?? outcome.turn?.answerId ?? outcome.turns?.find((t) => t.answerId)?.answerId ?? null, now.toISOString(), key, owner],
       );
       if (rowCount !== 1) return false;
       if (outcome.answer) await saveAnswer(tx, outcome.answer, now);
       if (outcome.turn) await addTurn(tx, outcome.turn.conversation, outcome.turn, now);
+      for (const turn of outcome.turns ?? []) await addTurn(tx, turn.conversation, turn, now);
       return true;
     });
   }
@@ -96,15 +98,15 @@ export class SqlDeliveryStore implements DeliveryStore {
     return rowCount === 1;
   }
 
-  async takeExpired(owner: string, leaseMs: number, limit: number, now: Date = new Date()): Promise<Delivery[]> {
+  async takeExpired(owner: string, leaseMs: number, limit: number, now: Date = new Date(), platform?: Platform): Promise<Delivery[]> {
     const { rows } = await this.db.query(
       `UPDATE deliveries SET owner = $1, lease_until = $2, attempts = attempts + 1, updated_at = $3
        WHERE key IN (
-         SELECT key FROM deliveries WHERE state = 'processing' AND lease_until < $3
+         SELECT key FROM deliveries WHERE state = 'processing' AND lease_until < $3 AND ($5 = '*' OR platform = $5)
          ORDER BY created_at LIMIT $4 ${this.skipLocked}
        )
        RETURNING *`,
-      [owner, later(now, leaseMs), now.toISOString(), limit],
+      [owner, later(now, leaseMs), now.toISOString(), limit, platform ?? '*'],
     );
     return parseRows(DeliveryRow, rows);
   }

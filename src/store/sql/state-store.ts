@@ -6,6 +6,7 @@ import { SqlDeliveryStore } from './deliveries.ts';
 import { SqlDigestStore } from './digests.ts';
 import type { SqlDriver } from './driver.ts';
 import { SqlInstallationStore } from './installations.ts';
+import { SqlQuestionStore } from './questions.ts';
 
 /** The state store over either engine: the SQL is shared, the driver adapts it. */
 export class SqlStateStore implements StateStore {
@@ -15,6 +16,7 @@ export class SqlStateStore implements StateStore {
   readonly deliveries: SqlDeliveryStore;
   readonly digests: SqlDigestStore;
   readonly installations: SqlInstallationStore;
+  readonly questions: SqlQuestionStore;
 
   constructor(private readonly driver: SqlDriver) {
     this.answers = new SqlAnswerStore(driver);
@@ -23,6 +25,7 @@ export class SqlStateStore implements StateStore {
     this.deliveries = new SqlDeliveryStore(driver);
     this.digests = new SqlDigestStore(driver);
     this.installations = new SqlInstallationStore(driver);
+    this.questions = new SqlQuestionStore(driver);
   }
 
   get dialect() {

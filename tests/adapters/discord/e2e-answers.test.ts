@@ -29,6 +29,7 @@ describe('Discord bot end to end (real discord.js client against a local fake Di
     const dispatchedAt = t.fake.dispatchInteraction(interaction);
     const callback = await t.fake.waitForCall(isCallback(interaction));
     const edit = await t.fake.waitForCall(isOriginalEdit(interaction));
+    await t.delivered(interaction.id);
     return { interaction, dispatchedAt, callback, edit, body: bodyOf(edit) };
   }
 

@@ -12,7 +12,19 @@ export interface TestBot {
   store: Store;
   env: Env;
   bot: RunningDiscordBot;
+  /** Resolves once interaction `id` is handled to the end (its delivery done: answer and turns recorded). */
+  delivered(id: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Waits (up to 8 s) for a delivery row to leave 'processing'; the bot records it just after replying. */
+export async function deliveryDone(store: Store, key: string): Promise<void> {
+  const deadline = Date.now() + 8_000;
+  const state = () => (store.db.prepare('SELECT state FROM deliveries WHERE key = ?').get(key) as { state: string } | undefined)?.state;
+  while (state() !== 'done' && state() !== 'failed') {
+    if (Date.now() > deadline) throw new Error(`delivery ${key} not done within 8 s (state ${state() ?? 'none'})`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** A local fake Discord plus the real discord.js bot (the `gomez discord` code path) logged in to it. */
@@ -35,6 +47,7 @@ export async function startTestBot(
       store,
       env,
       bot,
+      delivered: (id) => deliveryDone(store, `discord:interaction:${id}`),
       async close() {
         await bot.stop();
         await fake.close();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InFlight } from '../../../src/adapters/slack/in-flight.ts';
 import { dedupeDeliveries } from '../../../src/adapters/slack/middleware.ts';
-import { Store } from '../../../src/store/store.ts';
+import { SharedBotState } from '../../../src/bot/shared-state.ts';
+import { openStateStore } from '../../../src/store/open-state.ts';
 
 /** Runs the middleware the way Bolt does, reporting whether it let the request through. */
 async function passes(middleware: ReturnType<typeof dedupeDeliveries>, body: Record<string, unknown>, retryNum?: number): Promise<boolean> {
@@ -14,8 +15,8 @@ async function passes(middleware: ReturnType<typeof dedupeDeliveries>, body: Rec
 
 describe('dedupeDeliveries', () => {
   it('lets each event_id and trigger_id through once', async () => {
-    const store = Store.open(':memory:');
-    const dedupe = dedupeDeliveries(store);
+    const store = await openStateStore({ dataDir: ':memory:' });
+    const dedupe = dedupeDeliveries(new SharedBotState(store, { ratePerMinute: 10 }), 30_000);
     expect(await passes(dedupe, { type: 'event_callback', event_id: 'Ev1' })).toBe(true);
     expect(await passes(dedupe, { type: 'event_callback', event_id: 'Ev1' }, 1)).toBe(false);
     expect(await passes(dedupe, { type: 'event_callback', event_id: 'Ev2' }, 1)).toBe(true);
@@ -23,7 +24,8 @@ describe('dedupeDeliveries', () => {
     expect(await passes(dedupe, { command: '/gomez', trigger_id: 't1' })).toBe(false);
     expect(await passes(dedupe, { command: '/gomez' })).toBe(true);
     expect(await passes(dedupe, { command: '/gomez' })).toBe(true);
-    store.close();
+    expect((await store.deliveries.get('slack:event:Ev1'))?.state).toBe('done');
+    await store.close();
   });
 });
 

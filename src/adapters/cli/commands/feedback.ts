@@ -1,6 +1,6 @@
-import { StoreBotState } from '../../../bot/store-state.ts';
+import { SharedBotState } from '../../../bot/shared-state.ts';
 import type { FeedbackReport } from '../../../bot/state.ts';
-import { Store } from '../../../store/store.ts';
+import { openStateStore } from '../../../store/open-state.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, parseCommandArgs, UsageError } from '../options.ts';
 import { safeText } from '../render.ts';
@@ -11,7 +11,7 @@ const DEFAULT_LIMIT = 50;
 /**
  * `gomez feedback`: what people thought of the answers, for a curator deciding which transcripts to
  * add: votes per answer, then the questions behind 👎 and the refused questions, newest first. Reads
- * the store in DATA_DIR through the bot's state interface; writes nothing.
+ * the state store (DATABASE_URL, else DATA_DIR) through the bot's state interface; writes nothing.
  */
 export async function runFeedback(args: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, limit: { type: 'string' } }, USAGE);
@@ -22,12 +22,12 @@ export async function runFeedback(args: string[], io: Io): Promise<number> {
   const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0\n\nusage: ${USAGE}`);
   const ctx = contextFrom(values.corpus);
-  const store = Store.open(ctx.dataDir);
+  const store = await openStateStore({ databaseUrl: ctx.env.DATABASE_URL, dataDir: ctx.dataDir });
   try {
-    const report = await new StoreBotState(store, { ratePerMinute: 1 }).feedbackReport(limit);
+    const report = await new SharedBotState(store, { ratePerMinute: 1 }).feedbackReport(limit);
     println(io.stdout, values.json ? JSON.stringify(report, null, 2) : renderReport(report));
   } finally {
-    store.close();
+    await store.close();
   }
   return 0;
 }

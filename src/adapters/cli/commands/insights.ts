@@ -1,4 +1,4 @@
-import { Store } from '../../../store/store.ts';
+import { openStateStore } from '../../../store/open-state.ts';
 import { gatherInsights, periodFrom, type Insights } from '../../../web/insights-data.ts';
 import { println, type Io } from '../io.ts';
 import { InputError } from '../../../errors.ts';
@@ -27,7 +27,7 @@ function renderInsights(insights: Insights): string {
 }
 
 /**
- * `gomez insights`: the curator's view of the store under DATA_DIR (refused questions, 👎 votes, most
+ * `gomez insights`: the curator's view of the state store (DATABASE_URL, else DATA_DIR) (refused questions, 👎 votes, most
  * asked topics) for a period, by default the last 30 days. Users appear only as per-deployment hashes.
  */
 export async function runInsights(args: string[], io: Io): Promise<number> {
@@ -48,12 +48,12 @@ export async function runInsights(args: string[], io: Io): Promise<number> {
     if (error instanceof InputError) throw new UsageError(`${error.message}\n\nusage: ${USAGE}`);
     throw error;
   }
-  const store = Store.open(ctx.dataDir);
+  const store = await openStateStore({ databaseUrl: ctx.env.DATABASE_URL, dataDir: ctx.dataDir });
   try {
-    const insights = gatherInsights(store, period);
+    const insights = await gatherInsights(store, period);
     println(io.stdout, values.json ? JSON.stringify(insights) : renderInsights(insights));
   } finally {
-    store.close();
+    await store.close();
   }
   return 0;
 }

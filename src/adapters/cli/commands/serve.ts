@@ -4,7 +4,7 @@ import type { GomezCore } from '../../../core.ts';
 import { ConfigError } from '../../../errors.ts';
 import { log } from '../../../log.ts';
 import { installProcessGuards } from '../../../process-guard.ts';
-import { Store } from '../../../store/store.ts';
+import { openStateStore } from '../../../store/open-state.ts';
 import { createWebHandler, type WebHandler } from '../../../web/routes.ts';
 import { startWebServer } from '../../../web/web-server.ts';
 import { println, type Io } from '../io.ts';
@@ -85,7 +85,7 @@ export async function serveUntilSignal(running: Running[]): Promise<void> {
 }
 
 /**
- * Starts the chosen adapters over one store. /healthz answers on PORT in every mode: on Slack's HTTP
+ * Starts the chosen adapters over one state store (openStateStore). /healthz answers on PORT in every mode: on Slack's HTTP
  * receiver or Socket Mode health server, else (Discord alone) on a health server of its own that
  * reports the gateway connection.
  */
@@ -97,8 +97,9 @@ export async function startPlatforms(
 ): Promise<Running[]> {
   // From here on the process serves others: one bad request must not end it (see process-guard.ts).
   installProcessGuards();
-  const store = Store.open(ctx.dataDir);
-  const running: Running[] = [{ name: 'store', stop: async () => store.close() }];
+  // PostgreSQL when DATABASE_URL is set (shared by every replica), else the SQLite file in DATA_DIR.
+  const store = await openStateStore({ databaseUrl: ctx.env.DATABASE_URL, dataDir: ctx.dataDir });
+  const running: Running[] = [{ name: 'store', stop: () => store.close() }];
   try {
     let healthy: (() => boolean) | undefined;
     const mounts = new Map<string, WebHandler>();

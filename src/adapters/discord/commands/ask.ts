@@ -1,5 +1,6 @@
 import { SlashCommandSubcommandBuilder } from 'discord.js';
 import { respond } from '../chat-adapter.ts';
+import { deferAndRecord } from '../deferred-answer.ts';
 import { conversationKey } from '../context.ts';
 import { requiredText } from './input.ts';
 import type { Subcommand } from './types.ts';
@@ -17,7 +18,7 @@ export const ask = {
   async execute(interaction, ctx) {
     const text = requiredText(interaction.options.getString('question', true), 'question');
     const message = { surface: 'discord' as const, userId: interaction.user.id, conversation: conversationKey(interaction.channelId), text, delivery: 'command' as const, messageId: interaction.id };
-    const reply = await ctx.bot.handle(message, { searching: async () => void (await interaction.deferReply()) });
+    const reply = await ctx.bot.handle(message, deferAndRecord(interaction, ctx));
     await respond(ctx, interaction, reply);
   },
 } satisfies Subcommand;

@@ -1,6 +1,5 @@
 import { MessageFlags, PermissionFlagsBits, SlashCommandSubcommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { checkSubscribe, listSubscriptions, subscribe, unsubscribe, type DigestActor, type DigestCommandDeps } from '../../../digest/commands.ts';
-import { stateStoreOf } from '../../../store/shared-sqlite.ts';
 import type { DiscordContext } from '../context.ts';
 import { NO_MENTIONS } from '../mentions.ts';
 import { ephemeral } from '../replies.ts';
@@ -27,7 +26,7 @@ function actorOf(interaction: ChatInputCommandInteraction): DigestActor {
 }
 
 function depsOf(ctx: DiscordContext): DigestCommandDeps {
-  return { subscriptions: stateStoreOf(ctx.store).digests, core: ctx.core };
+  return { subscriptions: ctx.store.digests, core: ctx.core };
 }
 
 const subscribeCommand = {

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { log } from '../../../log.ts';
 import type { WebHandler } from '../../../web/routes.ts';
 import type { DiscordContext } from '../context.ts';
-import { claimInteraction } from '../dedupe.ts';
-import { handleInteraction } from '../interactions.ts';
+import { claimInteraction, handleInteraction } from '../interactions.ts';
 import type { InitialResponses, InteractionKind } from './initial-responses.ts';
 import { interactionFromPayload } from './raw-interaction.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type SignatureVerifier } from './signature.ts';
@@ -102,15 +101,13 @@ export function createInteractionsEndpoint(deps: InteractionsEndpointDeps): WebH
     const { id, type, token, application_id: applicationId } = envelope.data;
     if (type === InteractionType.Ping) return send(res, 200, 'application/json', JSON.stringify({ type: InteractionResponseType.Pong }));
 
-    if (!(await claimInteraction(deps.ctx.store, id))) return sendText(res, 409, 'interaction already answered');
-    const pending = deps.responses.expect({ id, token, applicationId, kind: kindOf(type) });
     const interaction = interactionFromPayload(deps.client, payload);
-    if (!interaction) {
-      pending.giveUp();
-      return sendText(res, 400, 'unsupported interaction');
-    }
+    if (!interaction) return sendText(res, 400, 'unsupported interaction');
+    const lease = await claimInteraction(interaction, deps.ctx);
+    if (!lease) return sendText(res, 409, 'interaction already answered');
+    const pending = deps.responses.expect({ id, token, applicationId, kind: kindOf(type) });
     const timer = setTimeout(pending.acknowledge, deps.acknowledgeAfterMs);
-    deps.track(handleInteraction(interaction, deps.ctx).finally(pending.giveUp));
+    deps.track(handleInteraction(interaction, deps.ctx, lease).finally(pending.giveUp));
     const first = await pending.first;
     clearTimeout(timer);
     if (!first) {

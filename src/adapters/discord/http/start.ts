@@ -2,6 +2,7 @@ import { Client, Routes } from 'discord.js';
 import { requireVars, type Env } from '../../../config/env.ts';
 import type { GomezCore } from '../../../core.ts';
 import { log } from '../../../log.ts';
+import type { StateStore } from '../../../store/state.ts';
 import type { Store } from '../../../store/store.ts';
 import type { WebHandler } from '../../../web/routes.ts';
 import { createDiscordContext } from '../bot-context.ts';
@@ -22,7 +23,8 @@ const DRAIN_MS = 10_000;
 export interface StartDiscordHttpOptions {
   core: GomezCore;
   env: Env;
-  store: Store;
+  /** The state store (SQLite or PostgreSQL); a synchronous SQLite Store is used through its file. */
+  store: StateStore | Store;
   /** How long one core call may take before the user is told to try again (default 60 s). */
   answerTimeoutMs?: number;
   /** When the endpoint acknowledges for a handler that has not answered yet (default 2.5 s of Discord's 3). */
@@ -67,10 +69,14 @@ export async function startDiscordHttp({ core, env, store, answerTimeoutMs = 60_
       void handling.finally(() => inFlight.delete(handling));
     },
   });
-  const digests = createDiscordDigestRunner({ client, core, store });
+  const { store: state } = ctx;
+  const digests = createDiscordDigestRunner({ client, core, store: state });
   digests.start();
   // Dedupe keys only matter while a replay is possible; drop old ones so the table stays small.
-  const pruning = setInterval(() => store.pruneEvents(), PRUNE_EVERY_MS);
+  const pruning = setInterval(
+    () => void state.deliveries.prune(PRUNE_EVERY_MS * 24).catch((error: unknown) => log.warn('discord: could not prune deliveries', { error })),
+    PRUNE_EVERY_MS,
+  );
   pruning.unref();
   log.info('discord: answering interactions over HTTP (no gateway)', { path: INTERACTIONS_PATH });
   return {
