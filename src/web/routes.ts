@@ -31,8 +31,8 @@ export interface WebDeps {
   mounts?: ReadonlyMap<string, WebHandler>;
 }
 
-/** Paths the web handler answers, for servers that route by path (Bolt's custom routes). */
-export const WEB_PATHS = ['/healthz', '/metrics', '/insights', '/insights.json', '/transcripts', '/transcripts/', '/transcripts/:id', '/web/viewer.css'];
+/** The path container platforms and the Docker HEALTHCHECK probe. */
+export const HEALTH_PATH = '/healthz';
 
 export type WebHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -79,7 +79,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: WebDeps): 
   const mounted = deps.mounts?.get(path);
   if (mounted) return mounted(req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return respond(res, 405, TEXT, 'method not allowed\n', { allow: 'GET, HEAD' });
-  if (path === '/healthz') {
+  if (path === HEALTH_PATH) {
     // Unfit to serve (a Discord gateway that is gone) is 503 whatever the store says.
     if (deps.healthy && !deps.healthy()) return respond(res, 503, 'text/plain', 'unavailable');
     return respondHealthz(req, res, deps.store ? stateStoreOf(deps.store) : undefined);

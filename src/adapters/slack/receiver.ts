@@ -8,11 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, type App, type Logger, type Receiver } from '@slack/bolt';
 import { log } from '../../log.ts';
-import type { WebHandler } from '../../web/routes.ts';
+import { HEALTH_PATH, type WebHandler } from '../../web/routes.ts';
 import { guardSlackRequest } from './request-guard.ts';
 
 export const EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
 /** Bolt's own limit: Slack payloads are far smaller. */
 const BODY_LIMIT = 4 * 1024 * 1024;
 

@@ -5,11 +5,10 @@ import { ConfigError } from '../../../errors.ts';
 import { log } from '../../../log.ts';
 import { installProcessGuards } from '../../../process-guard.ts';
 import { openStateStore } from '../../../store/open-state.ts';
-import { createWebHandler, type WebHandler } from '../../../web/routes.ts';
+import { createWebHandler, HEALTH_PATH, type WebHandler } from '../../../web/routes.ts';
 import { startWebServer } from '../../../web/web-server.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, openCore, parseCommandArgs, type CommandContext } from '../options.ts';
-import { HEALTH_PATH } from '../../health-server.ts';
 import { chatLoop } from './chat.ts';
 
 const USAGE = 'gomez serve [--corpus DIR]';
