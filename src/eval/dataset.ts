@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
+import { parseJsonLines, readTextFile } from './json-lines.ts';
 
 /** One line of an eval file (format of ../shared/eval/dev.jsonl). */
 export const EvalItemSchema = z.object({
@@ -20,35 +20,13 @@ export type EvalItem = z.infer<typeof EvalItemSchema>;
 
 /** Parses JSON lines; a bad line throws an InputError naming the file and line. */
 export function parseEvalSet(text: string, file = 'eval file'): EvalItem[] {
-  const items: EvalItem[] = [];
-  text.split(/\r?\n/).forEach((row, i) => {
-    if (row.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(row);
-    } catch {
-      throw new InputError(`${file}:${i + 1} is not valid JSON.`);
-    }
-    const parsed = EvalItemSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError(`${file}:${i + 1}: ${issue?.path.join('.') || 'line'}: ${issue?.message}`);
-    }
-    if (parsed.data.answerable && !parsed.data.gold_any?.length) {
-      throw new InputError(`${file}:${i + 1}: an answerable question needs gold_any.`);
-    }
-    items.push(parsed.data);
-  });
+  const items = parseJsonLines(text, file, EvalItemSchema, (item) =>
+    item.answerable && !item.gold_any?.length ? 'an answerable question needs gold_any.' : null,
+  );
   if (items.length === 0) throw new InputError(`${file} has no questions.`);
   return items;
 }
 
 export function loadEvalSet(file: string): EvalItem[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`Cannot read the eval file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  return parseEvalSet(text, file);
+  return parseEvalSet(readTextFile(file, 'eval file'), file);
 }

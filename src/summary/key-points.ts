@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.ts';
+import { parseJsonLines, readTextFile } from '../eval/json-lines.ts';
 
 /**
  * A summary eval set: JSON lines, one key point of one source each. A digest of that source covers
@@ -21,32 +21,11 @@ export const KeyPointSchema = z.object({
 export type KeyPoint = z.infer<typeof KeyPointSchema>;
 
 export function parseKeyPoints(text: string, file = 'key-point file'): KeyPoint[] {
-  const points: KeyPoint[] = [];
-  text.split(/\r?\n/).forEach((row, i) => {
-    if (row.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(row);
-    } catch {
-      throw new InputError(`${file}:${i + 1} is not valid JSON.`);
-    }
-    const parsed = KeyPointSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError(`${file}:${i + 1}: ${issue?.path.join('.') || 'line'}: ${issue?.message}`);
-    }
-    points.push(parsed.data);
-  });
+  const points = parseJsonLines(text, file, KeyPointSchema);
   if (points.length === 0) throw new InputError(`${file} has no key points.`);
   return points;
 }
 
 export function loadKeyPoints(file: string): KeyPoint[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`Cannot read the key-point file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  return parseKeyPoints(text, file);
+  return parseKeyPoints(readTextFile(file, 'key-point file'), file);
 }
