@@ -18,6 +18,11 @@ export const TUNING = {
     maxAppendageWords: 2,
     /** Earlier questions of a thread that are read to resolve a follow-up (older ones rarely matter). */
     maxHistoryQuestions: 4,
+    /**
+     * A clause of at most this many words that asks nothing, right before a question that names no topic
+     * of its own ("sales bots — would he buy from one?"), is read as that question's topic.
+     */
+    maxTopicLeadWords: 6,
   },
   spelling: {
     /** Shorter words are left alone: at four letters one edit reaches too many other words. */
@@ -102,6 +107,11 @@ export const TUNING = {
     candidatePassages: 12,
     /** Other speakers' turns (questions, mostly) whose answers are considered. */
     askedPassages: 5,
+    /**
+     * The answer to a matching question is the whole turn after it: its later paragraphs are candidates
+     * too, at this share of the question's retrieval score (the opening paragraph keeps all of it).
+     */
+    answerRestShare: 0.8,
     /** Quotes per answer unless the caller asks for another number, and the most it may ask for. */
     defaultLimit: 3,
     maxLimit: 10,

@@ -1,7 +1,7 @@
 import type { Corpus, Passage, Source } from '../corpus/types.ts';
 import type { AskOptions } from '../core.ts';
 import { log } from '../log.ts';
-import { nextTurnStart } from '../search/fields.ts';
+import { nextTurnStart, turnPassages } from '../search/fields.ts';
 import { matchesFilter, type PassageIndex } from '../search/passage-index.ts';
 import { analyzeQuery, nameTerms, type AnalyzedQuery, type QueryConcept } from '../search/query.ts';
 import { PassageRetriever, type PassageQuery } from '../search/retriever.ts';
@@ -20,6 +20,7 @@ import type { Answer, Quote } from './types.ts';
 import { keepVerifiedQuotes } from './verify.ts';
 
 const { minCoverage: MIN_COVERAGE, candidatePassages: CANDIDATE_PASSAGES, askedPassages: ASKED_PASSAGES } = TUNING.answer;
+const { answerRestShare: ANSWER_REST_SHARE } = TUNING.answer;
 const { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT, suggestions: SUGGESTIONS } = TUNING.answer;
 export { MIN_COVERAGE };
 
@@ -141,6 +142,13 @@ export class ExtractiveAnswerer {
       if (query.concepts.length === 0) continue;
       const found = await this.find(query, reading.person, clause, run);
       const evidence = gatherEvidence(found, query.concepts, query.expects, clause.text);
+      // LOG_LEVEL=debug shows why a reading was covered or refused: its weighted words and best turn.
+      log.debug('extractive: reading searched', {
+        clause: clause.text,
+        topic: clause.topic,
+        coverage: Number(evidence.coverage.toFixed(3)),
+        concepts: query.concepts.map((c) => `${c.term}:${c.weight.toFixed(2)}`),
+      });
       const searched = { clause, query, evidence };
       if (reading.refersBack && clause.from === 'history' && evidence.coverage >= MIN_COVERAGE && evidence.candidates.length > 0) return searched;
       if (!best || evidence.coverage > best.evidence.coverage) best = searched;
@@ -179,8 +187,13 @@ export class ExtractiveAnswerer {
     for (const hit of direct) add(hit.passage, hit.score / direct[0]!.score);
     const others = asked.filter((hit) => !matchesFilter(hit.passage, filter)).slice(0, ASKED_PASSAGES);
     for (const hit of others) {
-      const answer = nextTurnStart(this.sourceOf(hit.passage), hit.passage.index);
-      if (answer && matchesFilter(answer, filter)) add(answer, hit.score / others[0]!.score);
+      const source = this.sourceOf(hit.passage);
+      const answer = nextTurnStart(source, hit.passage.index);
+      if (!answer || !matchesFilter(answer, filter)) continue;
+      const relative = hit.score / others[0]!.score;
+      add(answer, relative);
+      // The rest of the answer too: it often ends on what the opening only leads up to.
+      for (const more of turnPassages(source, answer.index)) if (more !== answer) add(more, relative * ANSWER_REST_SHARE);
     }
     return [...found.values()];
   }

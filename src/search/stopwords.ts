@@ -17,6 +17,8 @@ const ENGLISH_EXTRA = [
   // Indefinite pronouns and adverbs (a closed class): they point at a topic, they never are one.
   'somewhere', 'anywhere', 'everywhere', 'nowhere', 'elsewhere', 'somehow', 'anyhow', 'sometime', 'someday',
   'anymore', 'somebody', 'anybody', 'everybody', 'nobody', 'whatever', 'whoever', 'wherever', 'whenever',
+  // "X vs Y" sets two topics side by side; the word itself is no topic (unknown to a corpus, it would weigh most).
+  'vs', 'versus',
 ];
 
 const CHINESE_EXTRA = [

@@ -54,6 +54,13 @@ describe('extractive answers', () => {
     expect(answer.quotes.slice(0, 3).some((q) => q.text.includes('大约10亿美元'))).toBe(true);
   });
 
+  it('takes the later paragraphs of the answer to a matching host question too, not only its opening', async () => {
+    // The host asked whether a few big models will rule everything; the answer runs over three
+    // paragraphs, and the second one (the prototype-then-distil pattern) shares little with this wording.
+    const answer = await core.ask('do domain-specific models have a future next to the big general ones?');
+    expect(answer.quotes.slice(0, 3).some((q) => q.text.startsWith('他们想要的是抓住一个昂贵的大模型'))).toBe(true);
+  });
+
   it('puts the sentence holding an amount first when the question asks how much money', async () => {
     const answer = await core.ask('How much money has Cohere raised?');
     expect(answer.quotes[0]!.text).toBe('大约10亿美元。');

@@ -91,6 +91,33 @@ describe('typos', () => {
     expect(core.read('What did Gomez say about synthetic data?').corrections).toEqual([]);
     expect(core.read('What did Gomez say about Google Brain?').corrections).toEqual([]);
   });
+
+  it('an English word the corpus never uses is left alone, not turned into a corpus word', () => {
+    // The transcripts say "closer" and never "closed": one edit apart, but "closed" is a word.
+    const reading = core.read('does he prefer closed weights over open ones?');
+    expect(reading.corrections).toEqual([]);
+    expect(reading.clauses[0]!.text).toContain('closed');
+    expect(core.read('what did gomez say abt robtoics').corrections).toEqual([{ from: 'robtoics', to: 'robotics' }]);
+  });
+});
+
+describe('topic first, question after', () => {
+  it('a short topic before a question that points back at it is the question\'s topic', async () => {
+    const reading = core.read('robots — would he trust one in his home?');
+    expect(reading.clauses[0]!.text).toMatch(/^robots: would he trust one/);
+    // The question as written stays a second reading: the better-supported one is answered.
+    expect(reading.clauses[1]!.text).toBe('would he trust one in his home?');
+    expect((await quoteTexts('robots — would he trust one in his home?'))[0]).toBe((await quoteTexts('What did Gomez say about robots?'))[0]);
+  });
+
+  it('works in Chinese', async () => {
+    expect(await quoteTexts('机器人:他怎么看这个?')).toEqual(await quoteTexts('Gomez怎么看机器人?'));
+  });
+
+  it('leaves a question with a topic of its own alone', () => {
+    const reading = core.read('fun fact — what did he say about hiring?');
+    expect(reading.clauses.map((c) => c.text)).toEqual(['what did he say about hiring?']);
+  });
 });
 
 describe('follow-ups from history', () => {

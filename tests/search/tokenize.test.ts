@@ -7,6 +7,11 @@ describe('tokenisation', () => {
     expect(tokenizeQuery('The Models are learning quickly')).toEqual(['model', 'learn', 'quickli']);
   });
 
+  it('reads "vs" and "versus" as joining two topics, not as a topic of their own', () => {
+    expect(tokenizeQuery('open source vs closed models')).toEqual(tokenizeQuery('open source closed models'));
+    expect(tokenizeQuery('robots versus humans')).toEqual(['robot', 'human']);
+  });
+
   it('keeps model names, versions and symbols searchable as single terms', () => {
     const terms = tokenizeQuery('GPT-4 has 1.7 trillion parameters; Q* and C++ too');
     expect(terms).toContain('gpt-4');

@@ -71,7 +71,7 @@ export class QuestionReader {
     const summary = kind === 'summary' ? (summaryRequest(chosen[0]?.text ?? plain) ?? summaryRequest(plain) ?? null) : undefined;
     // "summarize robotics" asks about robotics: the topic is what is searched.
     const requested = summary ? [{ text: summary, topic: summary, asks: true }] : chosen;
-    const read: AskedClause[] = requested.map((c: Clause) => ({ text: fix(c.text), topic: c.topic === null ? null : fix(c.topic), from: 'message' }));
+    const read: AskedClause[] = withTopicLead(clauses, requested).map((c: Clause) => ({ text: fix(c.text), topic: c.topic === null ? null : fix(c.topic), from: 'message' }));
     const match = this.people.match(plain || asked);
     const main = read[0]?.text ?? plain;
     return {
@@ -112,6 +112,33 @@ export class QuestionReader {
     if (this.index.documentFrequency(term) > 0 || this.spelling.knows(word)) return true;
     return englishVariants(word).some((v) => this.index.documentFrequency(v) > 0) || tokenizeQuery(word).length === 0;
   }
+}
+
+/** Words that stand for a topic named elsewhere ("would he buy from one?", "那个他怎么看?"). */
+const POINTS_ELSEWHERE_EN = /\b(?:one|ones|it|its|them|that|this|those|these|they|their|there)\b/i;
+const POINTS_ELSEWHERE_ZH = /它|这|那|其|此/u;
+
+/**
+ * Topic first, question after ("sales bots — would gomez buy from one?", "数据隐私:他怎么看?"): when the
+ * first question names no topic of its own and points elsewhere (or has no content word at all), the short
+ * clause right before it that asks nothing is its topic. The question read with that topic comes first;
+ * the question as written stays as a second reading, so the answerer keeps whichever the corpus supports
+ * better.
+ */
+function withTopicLead(all: readonly Clause[], requested: readonly Clause[]): Clause[] {
+  const question = requested[0];
+  if (!question) return [...requested];
+  const at = all.indexOf(question);
+  const lead = at > 0 ? all[at - 1]! : undefined;
+  if (!lead || lead.asks || messageKind(lead.text, false) !== 'chatter') return [...requested];
+  if (wordCount(lead.text) > TUNING.reading.maxTopicLeadWords || tokenizeQuery(lead.text).length === 0) return [...requested];
+  const ownTopic = question.topic !== null && tokenizeQuery(question.topic).length > 0;
+  const chinese = textLanguage(question.text) === 'zh';
+  const pointsElsewhere = (chinese ? POINTS_ELSEWHERE_ZH : POINTS_ELSEWHERE_EN).test(question.text) || tokenizeQuery(question.text).length === 0;
+  if (ownTopic || !pointsElsewhere) return [...requested];
+  const topic = lead.text.replace(/[\s:：,，;；.。!！]+$/u, '');
+  const joined = chinese ? `${topic}:${question.text}` : `${topic}: ${question.text}`;
+  return [{ text: joined, topic: null, asks: true }, ...requested];
 }
 
 function wordCount(text: string): number {

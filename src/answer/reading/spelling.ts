@@ -1,12 +1,13 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Corpus } from '../../corpus/types.ts';
 import { TUNING } from '../../tuning.ts';
+import { isEnglishWord } from './english-words.ts';
 
 /**
  * Misspelt English words in a question ("sythetic", "robtoics") corrected against the corpus's own
  * English vocabulary (its text, translations and search terms), so a dropped or swapped letter finds
- * what the right spelling finds. Only words the corpus never uses are touched: a correct spelling is
- * never changed. The fuzzy lookup is MiniSearch's radix tree (Levenshtein within a bound).
+ * what the right spelling finds. Only words that neither the corpus nor an English word list knows are
+ * touched: a correct spelling is never changed. The fuzzy lookup is MiniSearch's radix tree (Levenshtein within a bound).
  */
 export class SpellingCorrector {
   private vocabulary: SearchableMap<number> | undefined;
@@ -22,7 +23,8 @@ export class SpellingCorrector {
     const lower = word.toLowerCase();
     if (lower.length < TUNING.spelling.minLength || !/^[a-z]+$/.test(lower)) return null;
     const vocabulary = this.words();
-    if (vocabulary.has(lower)) return null;
+    // A real word the corpus happens not to use is what the person meant ("closed", not "closer").
+    if (vocabulary.has(lower) || isEnglishWord(lower)) return null;
     let best: { word: string; distance: number; count: number } | null = null;
     for (const [candidate, [count, distance]] of vocabulary.fuzzyGet(lower, 2)) {
       const swap = distance === 2 && candidate.length === lower.length && sortedLetters(candidate) === sortedLetters(lower);
