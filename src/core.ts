@@ -56,3 +56,30 @@ export interface GomezCore {
   /** Topics the corpus covers, best first, for autocomplete and refusal suggestions. */
   topics(): string[];
 }
+
+/** The calls a core wrapper may replace; the rest go to the core it wraps. */
+export type CoreCalls = Pick<GomezCore, 'ask' | 'read' | 'quotes' | 'summarize' | 'topics'>;
+
+/**
+ * A core that answers through `base` except for the calls given: how model mode, source details and
+ * tests wrap a core without repeating every delegating method (and without losing one when GomezCore
+ * grows). `corpus` stays a getter, so a reloaded corpus shows through.
+ */
+export function wrapCore(base: GomezCore, calls: Partial<CoreCalls>): GomezCore {
+  return {
+    get corpus() {
+      return base.corpus;
+    },
+    get guestName() {
+      return base.guestName;
+    },
+    get botName() {
+      return base.botName;
+    },
+    ask: calls.ask ?? ((question, options) => base.ask(question, options)),
+    read: calls.read ?? ((text, history) => base.read(text, history)),
+    quotes: calls.quotes ?? ((topic, options) => base.quotes(topic, options)),
+    summarize: calls.summarize ?? ((options) => base.summarize(options)),
+    topics: calls.topics ?? (() => base.topics()),
+  };
+}

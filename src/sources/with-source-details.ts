@@ -1,6 +1,6 @@
 import type { Templates } from '../answer/templates.ts';
 import type { Answer, Quote } from '../answer/types.ts';
-import type { GomezCore } from '../core.ts';
+import { wrapCore, type GomezCore } from '../core.ts';
 import { articleNameOf } from '../corpus/framing.ts';
 import type { Source, SourceMeta } from '../corpus/types.ts';
 import { quoteLink } from '../web/links.ts';
@@ -38,23 +38,12 @@ export function withSourceDetails(core: GomezCore, options: SourceDetailsOptions
     return { ...answer, quotes, ...(note ? { answer: `${answer.answer}${answer.language === 'zh' ? '' : ' '}${note}` } : {}) };
   };
 
-  return {
-    get corpus() {
-      return core.corpus;
-    },
-    get guestName() {
-      return core.guestName;
-    },
-    get botName() {
-      return core.botName;
-    },
-    read: (text, history) => core.read(text, history),
+  return wrapCore(core, {
     ask: async (question, askOptions) => framed(await core.ask(question, askOptions), askOptions?.offset),
     quotes: async (topic, askOptions) => framed(await core.quotes(topic, askOptions), askOptions?.offset),
     summarize: async (summaryOptions) => {
       const summary = await core.summarize(summaryOptions);
       return { ...summary, themes: summary.themes.map((t) => ({ ...t, quotes: t.quotes.map(detailed) })) };
     },
-    topics: () => core.topics(),
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../../src/config/env.ts';
-import type { AskOptions, GomezCore } from '../../src/core.ts';
+import { wrapCore, type AskOptions, type GomezCore } from '../../src/core.ts';
 import { createCore } from '../../src/create-core.ts';
 import { setLogLevel } from '../../src/log.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai.ts';
@@ -62,21 +62,12 @@ beforeAll(async () => {
     corpusDir: 'corpus',
     env: readEnv({ OPENAI_BASE_URL: model.baseURL, OPENAI_API_KEY: 'sk-test-key-abcdef', LOG_LEVEL: 'silent' }),
   });
-  core = {
-    get corpus() {
-      return real.corpus;
-    },
-    guestName: real.guestName,
-    botName: real.botName,
+  core = wrapCore(real, {
     ask: (question: string, options?: AskOptions) => {
       asked.push({ question, history: (options?.history ?? []).map((t) => t.question) });
       return real.ask(question, options);
     },
-    read: (text, history) => real.read(text, history),
-    quotes: (topic, options) => real.quotes(topic, options),
-    summarize: (options) => real.summarize(options),
-    topics: () => real.topics(),
-  };
+  });
 });
 afterAll(async () => model?.close());
 

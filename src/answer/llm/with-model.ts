@@ -1,4 +1,4 @@
-import type { AskOptions, GomezCore } from '../../core.ts';
+import { wrapCore, type AskOptions, type GomezCore } from '../../core.ts';
 import type { ExtractiveAnswerer } from '../extractive.ts';
 import type { Answer } from '../types.ts';
 import type { ModelMode } from './model-mode.ts';
@@ -35,20 +35,5 @@ export function withModelMode(base: GomezCore, answerer: ExtractiveAnswerer, mod
     });
   };
 
-  return {
-    get corpus() {
-      return base.corpus;
-    },
-    get guestName() {
-      return base.guestName;
-    },
-    get botName() {
-      return base.botName;
-    },
-    ask,
-    read: (text, history) => base.read(text, history),
-    quotes: (topic, options) => base.quotes(topic, options),
-    summarize: (options) => base.summarize(options),
-    topics: () => base.topics(),
-  };
+  return wrapCore(base, { ask });
 }

@@ -1,5 +1,5 @@
 import { readEnv } from '../../../src/config/env.ts';
-import type { GomezCore } from '../../../src/core.ts';
+import { wrapCore, type GomezCore } from '../../../src/core.ts';
 import { createCore } from '../../../src/create-core.ts';
 
 let shared: Promise<GomezCore> | undefined;
@@ -12,16 +12,5 @@ let shared: Promise<GomezCore> | undefined;
 export async function testCore(): Promise<GomezCore> {
   shared ??= createCore({ corpusDir: 'corpus', env: readEnv({ LOG_LEVEL: 'silent' }) });
   const core = await shared;
-  return {
-    get corpus() {
-      return core.corpus;
-    },
-    guestName: core.guestName,
-    botName: core.botName,
-    ask: (question, options) => core.ask(question, options),
-    read: (text, history) => core.read(text, history),
-    quotes: (topic, options) => core.quotes(topic, options),
-    summarize: (options) => core.summarize(options),
-    topics: () => core.topics(),
-  };
+  return wrapCore(core, {});
 }
