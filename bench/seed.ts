@@ -50,6 +50,7 @@ export function evalSets(root: string): Array<{ name: string; items: EvalItem[] 
   const candidates = [
     ...['dev', 'dev-chat', 'dev-natural', 'dev-followups'].map((n) => ({ name: `${n}.jsonl (shared)`, path: `${root}/../shared/eval/${n}.jsonl` })),
     { name: 'chat-frozen.jsonl (eval/frozen, never tuned on)', path: `${root}/eval/frozen/chat-frozen.jsonl` },
+    { name: 'natural-frozen.jsonl (eval/frozen, never tuned on)', path: `${root}/eval/frozen/natural-frozen.jsonl` },
     { name: 'chat-variants.jsonl (eval/tuning)', path: `${root}/eval/tuning/chat-variants.jsonl` },
     ...heldout.map((n) => ({ name: `${n} (tests/eval)`, path: `${root}/tests/eval/${n}` })),
   ];
