@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BOT_SCOPES } from '../../../src/adapters/slack/oauth/scopes.ts';
+import { REDIRECT_PATH } from '../../../src/adapters/slack/receiver.ts';
 
 const manifest = readFileSync('docs/slack-app-manifest.yaml', 'utf8');
 
@@ -23,8 +25,25 @@ describe('docs/slack-app-manifest.yaml', () => {
       expect.arrayContaining(['app_mentions:read', 'assistant:write', 'reactions:write', 'chat:write', 'commands', 'im:history', 'im:read', 'channels:history', 'groups:history', 'users:read']),
     );
   });
-  it('subscribes to the events the adapter handles', () => {
-    expect(listUnder('bot_events').sort()).toEqual(['app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.channels', 'message.groups', 'message.im']);
+  it('asks for exactly the scopes an OAuth install requests', () => {
+    expect(listUnder('bot').sort()).toEqual([...BOT_SCOPES].sort());
+  });
+  it('subscribes to the events the adapter handles, uninstall included', () => {
+    expect(listUnder('bot_events').sort()).toEqual([
+      'app_mention',
+      'app_uninstalled',
+      'assistant_thread_context_changed',
+      'assistant_thread_started',
+      'message.channels',
+      'message.groups',
+      'message.im',
+      'tokens_revoked',
+    ]);
+  });
+  it('names the OAuth redirect URL the install flow serves', () => {
+    expect(listUnder('redirect_urls')).toEqual([`https://YOUR-HOST${REDIRECT_PATH}`]);
+    // Slack's manifest schema: redirect_urls is a list of URLs under oauth_config, beside the scopes.
+    expect(manifest).toMatch(/\noauth_config:\n {2}redirect_urls:\n {4}- https:\/\/\S+\n {2}scopes:\n {4}bot:\n/);
   });
   it('enables the assistant view', () => {
     expect(manifest).toMatch(/assistant_view:\n\s+assistant_description: .+/);

@@ -54,7 +54,8 @@ export async function runServe(args: string[], io: Io, stdin: NodeJS.ReadableStr
   }
   const ctx = contextFrom(values.corpus);
   const wantDiscord = ctx.env.DISCORD_TOKEN !== undefined || ctx.env.DISCORD_PUBLIC_KEY !== undefined;
-  const wantSlack = ctx.env.SLACK_BOT_TOKEN !== undefined || ctx.env.SLACK_APP_TOKEN !== undefined;
+  // SLACK_CLIENT_ID: the app installed into many workspaces, each with its own token (no SLACK_BOT_TOKEN).
+  const wantSlack = ctx.env.SLACK_BOT_TOKEN !== undefined || ctx.env.SLACK_APP_TOKEN !== undefined || ctx.env.SLACK_CLIENT_ID !== undefined;
   if (!wantDiscord && !wantSlack && portGiven()) {
     // A deployment with no chat platform still serves the viewer, insights and metrics; no console.
     const core = await openCore(ctx);
