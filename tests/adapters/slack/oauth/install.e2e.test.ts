@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackDigestRunner } from '../../../../src/adapters/slack/digest-poster.ts';
+import { messageKey } from '../../../../src/adapters/slack/leased-reply.ts';
 import { BOT_SCOPES } from '../../../../src/adapters/slack/oauth/scopes.ts';
 import type { ConversationTurn } from '../../../../src/core.ts';
 import { newTs, type FakeWorkspace } from '../../../fakes/slack/index.ts';
@@ -214,6 +215,47 @@ describe('Slack OAuth install into many workspaces (real Bolt app, fake Slack)',
     expect((await h.store.questions.downVotes({ since: new Date(0), until: new Date(Date.now() + 60_000) })).map((v) => v.userId)).toEqual(['T0AAA:UALICE']);
   });
 
+  it('finishes a dead replica\'s answer with the token of the message\'s workspace, and drops one of an uninstalled workspace', async () => {
+    await h.close();
+    h = await startOAuthHarness({ env: { DELIVERY_LEASE_SECONDS: '1' } });
+    await h.install(WORKSPACE_A);
+    await h.install(WORKSPACE_B);
+    // What a replica that died mid-answer left: a claimed message of workspace B whose lease ran out,
+    // with the placeholder it had posted; and one of workspace A, which then uninstalled the app.
+    const long = new Date(Date.now() - 60_000);
+    const leftBehind = async (workspace: FakeWorkspace, channel: string) => {
+      const ts = newTs();
+      const key = messageKey(channel, ts, workspace.teamId);
+      const payload = {
+        userId: 'UALICE',
+        text: 'What did Gomez say about synthetic data?',
+        channel,
+        threadTs: ts,
+        ts,
+        conversation: `slack@${workspace.teamId}:${channel}:${ts}`,
+        delivery: 'mention',
+        teamId: workspace.teamId,
+        workspace: workspace.teamId,
+      };
+      await h.store.deliveries.claim({ key, platform: 'slack', owner: 'dead-replica', leaseMs: 1_000, payload }, long);
+      return { key, ts };
+    };
+    await h.from(WORKSPACE_A).event({ type: 'app_uninstalled' });
+    await h.slack.idle();
+    const gone = await leftBehind(WORKSPACE_A, 'CGONE');
+    const dead = await leftBehind(WORKSPACE_B, 'CDEAD');
+    const placeholderTs = newTs();
+    await h.store.deliveries.setPlaceholder(dead.key, 'dead-replica', { ts: placeholderTs }, long);
+
+    // The app's sweeper takes both over: B's answer goes into B's placeholder, with B's token.
+    await h.fake.waitUntil(() => h.fake.callsTo('chat.update').some((c) => c.args.ts === placeholderTs));
+    const update = h.fake.callsTo('chat.update').find((c) => c.args.ts === placeholderTs)!;
+    expect(update.token).toBe(WORKSPACE_B.botToken);
+    expect(update.args.channel).toBe('CDEAD');
+    await until(async () => (await h.store.deliveries.get(gone.key))?.state === 'failed');
+    expect(h.fake.calls.filter((c) => c.args.channel === 'CGONE')).toEqual([]);
+  });
+
   it('posts each scheduled digest with the token of its subscription\'s workspace', async () => {
     await h.install(WORKSPACE_A);
     await h.install(WORKSPACE_B);
@@ -228,3 +270,8 @@ describe('Slack OAuth install into many workspaces (real Bolt app, fake Slack)',
     expect(postsWith(WORKSPACE_B).map((c) => c.args.channel)).toEqual(['CNEWSB']);
   });
 });
+
+/** Waits (no time limit of its own: the test's timeout bounds it) until `test` holds. */
+async function until(test: () => Promise<boolean>): Promise<void> {
+  while (!(await test())) await new Promise((resolve) => setTimeout(resolve, 50));
+}

@@ -5,9 +5,7 @@ import { join } from 'node:path';
 import type { Installation } from '@slack/bolt';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { slackOAuthConfigFrom } from '../../../../src/adapters/slack/oauth/config.ts';
 import { NotInstalledError, SealedInstallationStore } from '../../../../src/adapters/slack/oauth/installation-store.ts';
-import { readEnv } from '../../../../src/config/env.ts';
 import { setLogLevel } from '../../../../src/log.ts';
 import { openStateStore } from '../../../../src/store/open-state.ts';
 import { quoteIdent } from '../../../../src/store/postgres/migrate.ts';
@@ -149,24 +147,5 @@ describe('no token is readable where the rows are kept', () => {
       await store.close();
       await schema.drop();
     }
-  });
-});
-
-describe('Slack OAuth configuration', () => {
-  const oauth = { SLACK_CLIENT_ID: '123.456', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'a-state-secret-of-some-length' };
-
-  it('is off without the OAuth variables', () => {
-    expect(slackOAuthConfigFrom(readEnv({}))).toBeUndefined();
-  });
-
-  it('names SLACK_TOKEN_ENCRYPTION_KEY when it is missing or malformed', () => {
-    expect(() => slackOAuthConfigFrom(readEnv(oauth))).toThrow(/SLACK_TOKEN_ENCRYPTION_KEY is not set/);
-    expect(() => slackOAuthConfigFrom(readEnv({ ...oauth, SLACK_TOKEN_ENCRYPTION_KEY: 'short' }))).toThrow(/SLACK_TOKEN_ENCRYPTION_KEY is malformed/);
-    expect(slackOAuthConfigFrom(readEnv({ ...oauth, SLACK_TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64') }))?.clientId).toBe('123.456');
-    expect(slackOAuthConfigFrom(readEnv({ ...oauth, SLACK_TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('hex') }))).toBeDefined();
-  });
-
-  it('names the missing one of the three OAuth variables', () => {
-    expect(() => slackOAuthConfigFrom(readEnv({ SLACK_CLIENT_ID: '1' }))).toThrow(/SLACK_CLIENT_SECRET is not set/);
   });
 });
