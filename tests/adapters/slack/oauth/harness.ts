@@ -50,7 +50,12 @@ export interface InstallResult {
   page: string;
 }
 
-export async function startOAuthHarness(options: { core?: GomezCore; env?: Record<string, string> } = {}): Promise<OAuthHarness> {
+/**
+ * `databaseUrl` + `schema`: the state store on PostgreSQL (in that schema) instead of the SQLite file.
+ */
+export async function startOAuthHarness(
+  options: { core?: GomezCore; env?: Record<string, string>; postgres?: { databaseUrl: string; schema: string } } = {},
+): Promise<OAuthHarness> {
   setLogLevel(process.env.SLACK_TEST_LOG ? 'debug' : 'silent');
   const dataDir = mkdtempSync(join(tmpdir(), 'gomez-slack-oauth-'));
   const fake = await FakeSlack.start();
@@ -69,7 +74,9 @@ export async function startOAuthHarness(options: { core?: GomezCore; env?: Recor
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const store = await openStateStore({ dataDir });
+  const store = await openStateStore(
+    options.postgres ? { dataDir, databaseUrl: options.postgres.databaseUrl, schema: options.postgres.schema, postgres: { max: 4 } } : { dataDir },
+  );
   const slack = await startSlack({ core, env, store, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${slack.port}`;
   // The app's redirect URL as its manifest would name it (oauth_config.redirect_urls).
