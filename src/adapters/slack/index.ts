@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, webApi } from '@slack/bolt';
+import { App, ErrorCode, webApi } from '@slack/bolt';
 import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
@@ -29,7 +29,7 @@ import { dedupeDeliveries, trackInFlight } from './middleware.ts';
 import { slackFinisher } from './leased-reply.ts';
 import { SealedInstallationStore } from './oauth/installation-store.ts';
 import { BOT_SCOPES } from './oauth/scopes.ts';
-import { GuardedHttpReceiver, type InstallOptions } from './receiver.ts';
+import { GuardedHttpReceiver, INSTALL_PATH, type InstallOptions } from './receiver.ts';
 import { installedWorkspaces, oneWorkspace, type SlackWorkspaces } from './workspaces.ts';
 
 export interface SlackOptions {
@@ -106,7 +106,12 @@ export async function startSlack({ core, env, host, mounts, ...options }: SlackO
   registerCommands(app, deps);
   registerActions(app, deps);
   // Errors escaping a listener are logged; Bolt keeps serving the next request.
-  app.error(async (error) => log.error('slack: unhandled error in a listener', { error }));
+  app.error(async (error) => {
+    // OAuth mode: a request from a workspace with no installation (never installed, or uninstalled since)
+    // is acknowledged and not answered; that is expected, not a failure of the bot.
+    if (error.code === ErrorCode.AuthorizationError) log.warn('slack: request from a workspace without an installation ignored', { error: error.message });
+    else log.error('slack: unhandled error in a listener', { error });
+  });
 
   const receiver = await startReceiver(app, config, host, web);
   // Delivery records only need to outlive Slack's retries (minutes); a day's worth is kept.
@@ -118,7 +123,7 @@ export async function startSlack({ core, env, host, mounts, ...options }: SlackO
   // Scheduled channel digests (src/digest), posted with each subscription's workspace client until the app stops.
   const digests = createSlackDigestRunner({ workspaces, core, store });
   digests.start();
-  log.info('slack: ready', { mode: config.mode, port: receiver.port });
+  log.info('slack: ready', { mode: config.mode, port: receiver.port, ...(config.mode === 'oauth' ? { installPath: INSTALL_PATH } : {}) });
   return {
     port: receiver.port,
     client: app.client,

@@ -5,6 +5,7 @@ import { createSlackDigestRunner } from '../../../../src/adapters/slack/digest-p
 import { messageKey } from '../../../../src/adapters/slack/leased-reply.ts';
 import { BOT_SCOPES } from '../../../../src/adapters/slack/oauth/scopes.ts';
 import type { ConversationTurn } from '../../../../src/core.ts';
+import { channelQuestions } from '../../../../src/store/channel-questions.ts';
 import { newTs, type FakeWorkspace } from '../../../fakes/slack/index.ts';
 import { CLIENT_ID, startOAuthHarness, WORKSPACE_A, WORKSPACE_B, type OAuthHarness } from './harness.ts';
 
@@ -179,6 +180,24 @@ describe('Slack OAuth install into many workspaces (real Bolt app, fake Slack)',
     expect(await h.store.conversations.has(`slack@T0BBB:CGENERAL:${thread}`)).toBe(true);
     expect(await h.store.conversations.has(`slack@T0AAA:CGENERAL:${thread}`)).toBe(true);
     expect(await h.store.conversations.has(`slack:CGENERAL:${thread}`)).toBe(false);
+  });
+
+  it('recaps a channel with its own workspace\'s questions only', async () => {
+    await h.install(WORKSPACE_A);
+    await h.install(WORKSPACE_B);
+    const since = new Date(Date.now() - 60_000);
+    await h.from(WORKSPACE_A).mention({ text: 'What did Gomez say about synthetic data?', channel: 'CGENERAL' });
+    await h.from(WORKSPACE_B).mention({ text: 'What did Gomez say about data quality?', channel: 'CGENERAL' });
+    await h.slack.idle();
+    const until = new Date(Date.now() + 60_000);
+    const asked = async (workspace: string) =>
+      (await channelQuestions(h.store.conversations, { platform: 'slack', channelId: 'CGENERAL', workspace }, since, until)).map((q) => q.question);
+    expect(await asked('T0AAA')).toEqual(['What did Gomez say about synthetic data?']);
+    expect(await asked('T0BBB')).toEqual(['What did Gomez say about data quality?']);
+    // /gomez recap reads the same place and posts with the workspace's token.
+    await h.from(WORKSPACE_A).command('recap', { channel: 'CGENERAL' });
+    await h.slack.idle();
+    expect(postsWith(WORKSPACE_A).filter((c) => c.args.thread_ts === undefined)).toHaveLength(1);
   });
 
   it('counts the rate limit per workspace: the same user id in another workspace is someone else', async () => {
