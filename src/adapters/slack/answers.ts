@@ -16,7 +16,7 @@ export function conversationKey(channel: string, threadTs?: string, workspace?: 
 }
 
 /** The part of a conversation key before the channel: the platform, with the workspace when there are many. */
-export function conversationSpace(workspace: string | undefined | null): string {
+function conversationSpace(workspace: string | undefined | null): string {
   return workspace ? `slack@${workspace}` : 'slack';
 }
 
