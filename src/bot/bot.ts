@@ -17,6 +17,13 @@ import { observeQuestion, type QuestionObserver } from '../web/observe-question.
 export interface Asker {
   surface: Surface;
   userId: string;
+  /** The workspace the person belongs to where user ids are only unique within one (Slack installed in many). */
+  workspace?: string;
+}
+
+/** The person as state records them (votes, insights): the user id, qualified by its workspace when there is one. */
+export function personOf(asker: Asker): string {
+  return asker.workspace ? `${asker.workspace}:${asker.userId}` : asker.userId;
 }
 
 /** Hooks an adapter may give to show progress; called only when the message will be searched. */
@@ -76,7 +83,7 @@ export class Bot {
 
   /** Counts a question of `asker` against the per-minute limit; throws RateLimitError when over it. */
   async admit(asker: Asker): Promise<void> {
-    const wait = await this.state.takeQuestionSlot(asker.surface, asker.userId);
+    const wait = await this.state.takeQuestionSlot(asker.surface, asker.userId, asker.workspace);
     if (wait > 0) {
       recordRateLimited(asker.surface);
       throw new RateLimitError(wait);
@@ -190,7 +197,7 @@ export class Bot {
     const record = await this.state.answer(answerId);
     if (!record) return { type: 'notice', text: 'I no longer have that answer, so I could not record the vote.', reason: 'expired' };
     try {
-      await this.state.recordVote({ answerId, userId: asker.userId, surface: asker.surface, vote });
+      await this.state.recordVote({ answerId, userId: personOf(asker), surface: asker.surface, vote });
     } catch (error) {
       return this.notice(error);
     }
@@ -214,7 +221,7 @@ export class Bot {
       // One quote more than a page tells whether "More quotes" will find anything.
       const id = message.messageId ?? randomUUID();
       // Counted (metrics) and logged for insights whatever the outcome; a failure to log never costs the answer.
-      const answer = await observeQuestion(this.observer, { surface: message.surface, question: message.text, userId: message.userId, answerId: id }, () =>
+      const answer = await observeQuestion(this.observer, { surface: message.surface, question: message.text, userId: personOf(message), answerId: id }, () =>
         withDeadline(this.policy.answerDeadlineMs, (signal) =>
           kind === 'quotes'
             ? this.core.quotes(message.text, { limit: per + 1, signal })

@@ -62,7 +62,7 @@ export class HeldWrites implements BotState {
     return this.shared.feedbackReport(limit);
   }
 
-  takeQuestionSlot(surface: Surface, userId: string): Promise<number> {
-    return this.shared.takeQuestionSlot(surface, userId);
+  takeQuestionSlot(surface: Surface, userId: string, workspace?: string): Promise<number> {
+    return this.shared.takeQuestionSlot(surface, userId, workspace);
   }
 }

@@ -77,9 +77,9 @@ export class SharedBotState implements BotState {
     };
   }
 
-  takeQuestionSlot(surface: Surface, userId: string): Promise<number> {
-    // Slack and Discord user ids are unique on their platform, so no team is needed to tell people apart.
-    return this.limiter.take({ platform: surface, team: null, user: userId });
+  takeQuestionSlot(surface: Surface, userId: string, workspace?: string): Promise<number> {
+    // The workspace is given where user ids are only unique within one (Slack installed in many).
+    return this.limiter.take({ platform: surface, team: workspace ?? null, user: userId });
   }
 
   /**

@@ -70,6 +70,9 @@ export interface BotState {
   recordVote(input: { answerId: string; userId: string; surface: Surface; vote: Vote }, now?: Date): Promise<void>;
   feedbackReport(limit: number): Promise<FeedbackReport>;
 
-  /** Counts one question of `userId` against the per-minute limit: 0 when allowed, else seconds to wait. */
-  takeQuestionSlot(surface: Surface, userId: string): Promise<number>;
+  /**
+   * Counts one question of `userId` (of `workspace`, when ids are per workspace) against the per-minute
+   * limit: 0 when allowed, else seconds to wait.
+   */
+  takeQuestionSlot(surface: Surface, userId: string, workspace?: string): Promise<number>;
 }

@@ -93,8 +93,8 @@ export class StoreBotState implements BotState {
     return { answers, disliked, refused };
   }
 
-  async takeQuestionSlot(surface: Surface, userId: string): Promise<number> {
-    return this.limiter.take(`${surface}:${userId}`);
+  async takeQuestionSlot(surface: Surface, userId: string, workspace?: string): Promise<number> {
+    return this.limiter.take(workspace ? `${surface}:${workspace}:${userId}` : `${surface}:${userId}`);
   }
 }
 

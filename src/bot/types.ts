@@ -18,6 +18,11 @@ export interface IncomingMessage {
   surface: Surface;
   /** The platform's id of the person who wrote it. */
   userId: string;
+  /**
+   * The workspace it was written in, where the platform's ids are only unique within one (Slack
+   * installed into many workspaces): limits and votes are then kept per workspace.
+   */
+  workspace?: string;
   /** The thread, channel or DM it belongs to (opaque; e.g. `slack:C1:1712.0001`). */
   conversation: string;
   /** Plain text: the bot's own mention removed, platform markup turned into readable text. */

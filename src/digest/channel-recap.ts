@@ -27,7 +27,7 @@ export function recapDays(args: string | null | undefined): number {
 export async function channelRecap(
   core: Pick<GomezCore, 'quotes' | 'guestName'>,
   store: Store | StateStore,
-  where: { platform: 'slack' | 'discord'; channelId: string },
+  where: { platform: 'slack' | 'discord'; channelId: string; workspace?: string | undefined },
   days: number,
   now: Date = new Date(),
 ): Promise<Summary> {

@@ -203,6 +203,11 @@ export interface PlatformDigestOptions {
   clock?: () => Date;
   intervalMs?: number;
   leaseMs?: number;
+  /**
+   * Conversation keys carry the subscription's workspace (Slack installed into many workspaces), so a
+   * recap reads only that workspace's questions.
+   */
+  keysByWorkspace?: boolean;
 }
 
 /** The digest runner of one platform, summarising with the core and keeping subscriptions in the store. */
@@ -214,7 +219,7 @@ export function digestRunnerFor(options: PlatformDigestOptions): DigestRunner {
     poster: options.poster,
     summarize: (o) => core.summarize(o),
     recap: async (subscription, since, until) =>
-      buildRecap(core, await channelQuestions(stateStoreOf(options.store).conversations, subscription, since, until), {
+      buildRecap(core, await channelQuestions(stateStoreOf(options.store).conversations, recapPlace(subscription, options.keysByWorkspace), since, until), {
         period: periodWords(since, until),
       }),
     sources: () => core.corpus.sources.map((s) => ({ id: s.meta.id, title: s.meta.title })),
@@ -222,4 +227,10 @@ export function digestRunnerFor(options: PlatformDigestOptions): DigestRunner {
     ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
   });
+}
+
+/** Where a recap subscription's questions were logged (see channelQuestions). */
+function recapPlace(subscription: Subscription, keysByWorkspace = false): { platform: DigestPlatform; channelId: string; workspace?: string } {
+  const where = { platform: subscription.platform, channelId: subscription.channelId };
+  return keysByWorkspace && subscription.workspaceId ? { ...where, workspace: subscription.workspaceId } : where;
 }

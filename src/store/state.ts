@@ -18,6 +18,8 @@ export interface StateStore {
   readonly deliveries: DeliveryStore;
   readonly digests: DigestStore;
   readonly installations: InstallationStore;
+  /** Slack OAuth installs (one per workspace or enterprise-wide org), stored sealed. */
+  readonly slackInstallations: SlackInstallationStore;
   /** Questions asked and how they went (curator insights), and the secret that hashes user ids. */
   readonly questions: QuestionStore;
   /** Questions per person per minute: shared through the database in PostgreSQL mode, in memory in SQLite mode. */
@@ -256,6 +258,11 @@ export interface DigestStore {
   skipSlot(slot: DigestSlot, now?: Date): Promise<void>;
   /** The channel is gone: the slot fails and the subscription stops until subscribed again. */
   disable(slot: DigestSlot, reason: string, now?: Date): Promise<void>;
+  /**
+   * The app left a workspace (uninstalled, token revoked): every subscription of it stops, with `reason`,
+   * until someone subscribes again. Returns how many were active.
+   */
+  disableWorkspace(platform: DigestPlatform, workspaceId: string, reason: string): Promise<number>;
   /** Takes over slots whose lease ran out (a replica died between claim and post). */
   takeExpiredSlots(platform: DigestPlatform, owner: string, leaseMs: number, limit: number, now?: Date): Promise<DigestSlot[]>;
 }
@@ -273,4 +280,28 @@ export interface InstallationStore {
   save(platform: Platform, teamId: string, data: unknown, now?: Date): Promise<void>;
   get(platform: Platform, teamId: string): Promise<Installation | undefined>;
   remove(platform: Platform, teamId: string): Promise<boolean>;
+}
+
+/**
+ * One Slack installation as stored: the ids plain (lookups, uninstall), the installation itself (with
+ * its tokens) only as `sealed` text that the adapter sealed with SLACK_TOKEN_ENCRYPTION_KEY.
+ */
+export interface SealedSlackInstallation {
+  /** `T:<team>` for a workspace install, `E:<enterprise>` for an org-wide one. */
+  key: string;
+  teamId: string | null;
+  enterpriseId: string | null;
+  enterpriseInstall: boolean;
+  sealed: string;
+  installedAt: string;
+}
+
+export interface SlackInstallationStore {
+  /** Adds or replaces (a reinstall) the installation under its key. */
+  save(installation: Omit<SealedSlackInstallation, 'installedAt'>, now?: Date): Promise<void>;
+  get(key: string): Promise<SealedSlackInstallation | undefined>;
+  /** Forgets it and its tokens; false when there was none. */
+  remove(key: string): Promise<boolean>;
+  /** Every installed key, sorted. */
+  keys(): Promise<string[]>;
 }

@@ -5,6 +5,7 @@ import type { SlackDeps } from './deps.ts';
 import { answerUnderLease, claimMessage } from './leased-reply.ts';
 import { messageToPlainText } from './mrkdwn.ts';
 import { MessageEvent } from './payloads.ts';
+import { requestWorkspace } from './workspaces.ts';
 
 /** Slack caps an assistant thread title; a question longer than this is cut at a word. */
 const TITLE_MAX = 80;
@@ -38,14 +39,17 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       if (!parsed.success) return;
       const event = parsed.data;
       if (event.subtype || event.bot_id || !event.user || event.user === context.botUserId || !event.thread_ts) return;
+      const workspace = requestWorkspace(deps.workspaces, context);
       const incoming = {
         userId: event.user,
         text: messageToPlainText(event.text, context.botUserId),
         channel: event.channel,
         threadTs: event.thread_ts,
         ts: event.ts,
-        conversation: conversationKey(event.channel, event.thread_ts),
+        conversation: conversationKey(event.channel, event.thread_ts, workspace.key),
         delivery: 'direct' as const,
+        ...workspace.ids,
+        ...(workspace.key ? { workspace: workspace.key } : {}),
       };
       const lease = await claimMessage(deps, incoming);
       if (!lease) return;

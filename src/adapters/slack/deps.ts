@@ -2,6 +2,7 @@ import type { Bot } from '../../bot/bot.ts';
 import type { SharedBotState } from '../../bot/shared-state.ts';
 import type { GomezCore } from '../../core.ts';
 import type { StateStore } from '../../store/state.ts';
+import type { SlackWorkspaces } from './workspaces.ts';
 
 /** What every Slack handler needs: the bot to converse, the core and the store for digests and deliveries. */
 export interface SlackDeps {
@@ -14,4 +15,6 @@ export interface SlackDeps {
   state: SharedBotState;
   /** How long a delivery's lease lasts without being extended. */
   leaseMs: number;
+  /** The workspace(s) served: one (SLACK_BOT_TOKEN) or every OAuth install, with each one's client. */
+  workspaces: SlackWorkspaces;
 }

@@ -6,21 +6,28 @@ import type { StateStore } from '../../store/state.ts';
 import type { Store } from '../../store/store.ts';
 import { recordDigestPost } from '../../web/metrics.ts';
 import { platformErrorCode } from './config.ts';
+import { NotInstalledError } from './oauth/installation-store.ts';
 import { postMessage } from './post.ts';
 import { renderSummary } from './render.ts';
+import { oneWorkspace, type SlackWorkspaces } from './workspaces.ts';
 
 /** Slack's answers for a channel the bot can no longer post to (removed, archived, deleted). */
 const CHANNEL_GONE = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
-/** Scheduled digests posted as Block Kit summaries; a channel the bot lost ends its subscription. */
-export function slackDigestPoster(client: webApi.WebClient, core: Pick<GomezCore, 'guestName'>): DigestPoster {
+/**
+ * Scheduled digests posted as Block Kit summaries, with the token of the subscription's workspace; a
+ * channel the bot lost, or a workspace that uninstalled the app, ends its subscription.
+ */
+export function slackDigestPoster(workspaces: SlackWorkspaces, core: Pick<GomezCore, 'guestName'>): DigestPoster {
   return {
     async post(subscription, digest) {
       try {
+        const client = await workspaces.clientFor(subscription.workspaceId ? { teamId: subscription.workspaceId } : {});
         await postMessage(client, { channel: subscription.channelId }, renderSummary(digest.summary, core.guestName));
         recordDigestPost('slack', 'posted');
       } catch (error) {
         recordDigestPost('slack', 'failed');
+        if (error instanceof NotInstalledError) throw new ChannelGoneError(subscription.channelId, 'app_uninstalled');
         const code = platformErrorCode(error);
         if (code && CHANNEL_GONE.has(code)) throw new ChannelGoneError(subscription.channelId, code);
         throw error;
@@ -29,13 +36,26 @@ export function slackDigestPoster(client: webApi.WebClient, core: Pick<GomezCore
   };
 }
 
-/** The digest runner for Slack subscriptions (the app starts it; tests tick it with their own clock). */
-export function createSlackDigestRunner(options: {
-  client: webApi.WebClient;
-  core: GomezCore;
-  store: StateStore | Store;
-  clock?: () => Date;
-  intervalMs?: number;
-}): DigestRunner {
-  return digestRunnerFor({ ...options, platform: 'slack', poster: slackDigestPoster(options.client, options.core) });
+/**
+ * The digest runner for Slack subscriptions (the app starts it; tests tick it with their own clock):
+ * with one workspace's `client`, or with the `workspaces` the app serves.
+ */
+export function createSlackDigestRunner(
+  options: ({ client: webApi.WebClient } | { workspaces: SlackWorkspaces }) & {
+    core: GomezCore;
+    store: StateStore | Store;
+    clock?: () => Date;
+    intervalMs?: number;
+  },
+): DigestRunner {
+  const workspaces = 'workspaces' in options ? options.workspaces : oneWorkspace(options.client);
+  return digestRunnerFor({
+    core: options.core,
+    store: options.store,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+    platform: 'slack',
+    poster: slackDigestPoster(workspaces, options.core),
+    keysByWorkspace: workspaces.many,
+  });
 }

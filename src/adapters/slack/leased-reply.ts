@@ -7,6 +7,7 @@ import { log } from '../../log.ts';
 import { recordDedupeHit } from '../../web/metrics.ts';
 import { respondIn, threadProgress, type SlackTarget } from './chat-adapter.ts';
 import type { SlackDeps } from './deps.ts';
+import { NotInstalledError } from './oauth/installation-store.ts';
 
 /** A message for the bot, as a delivery row keeps it (so another replica can answer it). */
 export const IncomingMessage = z.object({
@@ -21,20 +22,28 @@ export const IncomingMessage = z.object({
   /** Conversation whose earlier turns (of this person) are the context of this one. */
   conversation: z.string(),
   delivery: z.enum(['mention', 'command', 'direct', 'thread']),
+  /** The installation it came through (many workspaces: another replica finishes with that workspace's token). */
+  teamId: z.string().optional(),
+  enterpriseId: z.string().optional(),
+  /** Scopes its keys when the app serves many workspaces (workspaces.ts). */
+  workspace: z.string().optional(),
 });
 export type IncomingMessage = z.infer<typeof IncomingMessage>;
 
 /** Where a placeholder already stands, as recorded on the delivery. */
 const Placeholder = z.object({ ts: z.string() });
 
-/** One delivery per Slack message: app_mention and message events both arrive for a mention in a followed thread. */
-export function messageKey(channel: string, ts: string): string {
-  return `slack:message:${channel}:${ts}`;
+/**
+ * One delivery per Slack message: app_mention and message events both arrive for a mention in a
+ * followed thread. With many workspaces the key carries the workspace (ids are unique only within one).
+ */
+export function messageKey(channel: string, ts: string, workspace?: string): string {
+  return workspace ? `slack:message:${workspace}:${channel}:${ts}` : `slack:message:${channel}:${ts}`;
 }
 
 /** Claims the message for this replica; undefined (counted as a dedupe hit) when another already has it. */
 export async function claimMessage(deps: SlackDeps, incoming: IncomingMessage): Promise<DeliveryLease | undefined> {
-  const lease = await DeliveryLease.claim(deps.state, { key: messageKey(incoming.channel, incoming.ts), platform: 'slack', payload: incoming, leaseMs: deps.leaseMs });
+  const lease = await DeliveryLease.claim(deps.state, { key: messageKey(incoming.channel, incoming.ts, incoming.workspace), platform: 'slack', payload: incoming, leaseMs: deps.leaseMs });
   if (!lease) recordDedupeHit('slack');
   return lease;
 }
@@ -66,7 +75,14 @@ export async function answerUnderLease(
   const bot = deps.bot.withState(held);
   await lease.whileHeld(async () => {
     const reply = await bot.handle(
-      { surface: 'slack', userId: incoming.userId, conversation: incoming.conversation, text: incoming.text, delivery: incoming.delivery },
+      {
+        surface: 'slack',
+        userId: incoming.userId,
+        conversation: incoming.conversation,
+        text: incoming.text,
+        delivery: incoming.delivery,
+        ...(incoming.workspace ? { workspace: incoming.workspace } : {}),
+      },
       (options.progress ?? threadProgress)(target),
     );
     await respondIn(deps.core, target, reply);
@@ -76,10 +92,11 @@ export async function answerUnderLease(
 
 /**
  * Finishes what a dead replica left: a message is answered through the placeholder it posted (or in a
- * new message when it had posted none). An event or trigger claim carries nothing to finish: its
- * message has a delivery of its own, or it was a command or click Slack showed as failed.
+ * new message when it had posted none), with the token of the message's workspace. An event or trigger
+ * claim carries nothing to finish: its message has a delivery of its own, or it was a command or click
+ * Slack showed as failed.
  */
-export function slackFinisher(deps: SlackDeps, client: webApi.WebClient): Finisher {
+export function slackFinisher(deps: SlackDeps): Finisher {
   return async (lease) => {
     const incoming = IncomingMessage.safeParse(lease.delivery.payload);
     if (!lease.key.startsWith('slack:message:') || !incoming.success) {
@@ -87,6 +104,16 @@ export function slackFinisher(deps: SlackDeps, client: webApi.WebClient): Finish
       return;
     }
     const placeholder = Placeholder.safeParse(lease.delivery.placeholder);
+    let client: webApi.WebClient;
+    try {
+      client = await deps.workspaces.clientFor({ teamId: incoming.data.teamId, enterpriseId: incoming.data.enterpriseId });
+    } catch (error) {
+      if (!(error instanceof NotInstalledError)) throw error;
+      // The workspace uninstalled the app meanwhile: there is nobody to answer there any more.
+      log.info('slack: not finishing an answer for a workspace that uninstalled the app', { key: lease.key });
+      await lease.fail();
+      return;
+    }
     await answerUnderLease(deps, client, lease, incoming.data, placeholder.success ? { placeholderTs: placeholder.data.ts } : {});
   };
 }

@@ -206,6 +206,14 @@ export class SqlDigestStore implements DigestStore {
     });
   }
 
+  async disableWorkspace(platform: DigestPlatform, workspaceId: string, reason: string): Promise<number> {
+    const { rowCount } = await this.db.query(
+      'UPDATE digest_subscriptions SET active = 0, disabled_reason = $1 WHERE platform = $2 AND workspace_id = $3 AND active = 1',
+      [reason.slice(0, 300), platform, workspaceId],
+    );
+    return rowCount;
+  }
+
   async takeExpiredSlots(platform: DigestPlatform, owner: string, leaseMs: number, limit: number, now: Date = new Date()): Promise<DigestSlot[]> {
     const skipLocked = this.db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
     const { rows } = await this.db.query(

@@ -7,6 +7,7 @@ import { SqlDigestStore } from './digests.ts';
 import type { SqlDriver } from './driver.ts';
 import { SqlInstallationStore } from './installations.ts';
 import { SqlQuestionStore } from './questions.ts';
+import { SqlSlackInstallationStore } from './slack-installations.ts';
 
 /** The state store over either engine: the SQL is shared, the driver adapts it. */
 export class SqlStateStore implements StateStore {
@@ -17,6 +18,7 @@ export class SqlStateStore implements StateStore {
   readonly digests: SqlDigestStore;
   readonly installations: SqlInstallationStore;
   readonly questions: SqlQuestionStore;
+  readonly slackInstallations: SqlSlackInstallationStore;
 
   constructor(private readonly driver: SqlDriver) {
     this.answers = new SqlAnswerStore(driver);
@@ -26,6 +28,7 @@ export class SqlStateStore implements StateStore {
     this.digests = new SqlDigestStore(driver);
     this.installations = new SqlInstallationStore(driver);
     this.questions = new SqlQuestionStore(driver);
+    this.slackInstallations = new SqlSlackInstallationStore(driver);
   }
 
   get dialect() {

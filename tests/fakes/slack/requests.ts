@@ -25,12 +25,20 @@ export interface EventOptions extends SendOptions {
   eventId?: string;
 }
 
+/** The workspace requests come from, and its bot user (mentions name it). */
+export interface SenderWorkspace {
+  teamId: string;
+  botUserId: string;
+}
+
 export class SlackRequester {
   constructor(
     /** e.g. http://127.0.0.1:PORT (the receiver's /slack/events is appended). */
     private readonly baseUrl: string,
     private readonly signingSecret: string,
     private readonly fake: FakeSlack,
+    /** Default: the fake's own workspace (FAKE_BOT); another one for an app installed in many. */
+    private readonly workspace: SenderWorkspace = { teamId: FAKE_BOT.teamId, botUserId: FAKE_BOT.userId },
   ) {}
 
   sign(body: string, timestamp: number): string {
@@ -57,13 +65,13 @@ export class SlackRequester {
     const eventId = options.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
     const body = JSON.stringify({
       token: 'legacy-verification-token',
-      team_id: FAKE_BOT.teamId,
+      team_id: this.workspace.teamId,
       api_app_id: 'AFAKEAPP',
       event: { event_ts: event.ts, ...event },
       type: 'event_callback',
       event_id: eventId,
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: FAKE_BOT.teamId, user_id: FAKE_BOT.userId, is_bot: true, is_enterprise_install: false }],
+      authorizations: [{ team_id: this.workspace.teamId, user_id: this.workspace.botUserId, is_bot: true, is_enterprise_install: false }],
     });
     return { ...(await this.send(body, 'application/json', options)), eventId };
   }
@@ -74,7 +82,7 @@ export class SlackRequester {
       {
         type: 'app_mention',
         user: input.user ?? 'UALICE',
-        text: `<@${FAKE_BOT.userId}> ${input.text}`,
+        text: `<@${this.workspace.botUserId}> ${input.text}`,
         ts: input.ts ?? newTs(),
         channel: input.channel ?? 'CGENERAL',
         ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
@@ -109,7 +117,7 @@ export class SlackRequester {
     const responseUrl = this.fake.responseUrl();
     const form = new URLSearchParams({
       token: 'legacy-verification-token',
-      team_id: FAKE_BOT.teamId,
+      team_id: this.workspace.teamId,
       team_domain: 'fake',
       channel_id: input.channel ?? 'CGENERAL',
       channel_name: 'general',
@@ -132,14 +140,14 @@ export class SlackRequester {
     const responseUrl = this.fake.responseUrl();
     const payload = {
       type: 'block_actions',
-      user: { id: input.user ?? 'UALICE', username: 'alice', team_id: FAKE_BOT.teamId },
+      user: { id: input.user ?? 'UALICE', username: 'alice', team_id: this.workspace.teamId },
       api_app_id: 'AFAKEAPP',
       token: 'legacy-verification-token',
       container: { type: 'message', message_ts: input.messageTs, channel_id: input.channel ?? 'CGENERAL', is_ephemeral: false },
       trigger_id: `trigger-${randomUUID()}`,
-      team: { id: FAKE_BOT.teamId, domain: 'fake' },
+      team: { id: this.workspace.teamId, domain: 'fake' },
       channel: { id: input.channel ?? 'CGENERAL', name: 'general' },
-      message: { type: 'message', ts: input.messageTs, user: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, text: '' },
+      message: { type: 'message', ts: input.messageTs, user: this.workspace.botUserId, bot_id: FAKE_BOT.botId, text: '' },
       response_url: responseUrl,
       actions: [
         {

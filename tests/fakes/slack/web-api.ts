@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { readBodyText } from '../http.ts';
 
 /**
@@ -9,6 +10,12 @@ import { readBodyText } from '../http.ts';
  *
  * Point the bot at it with SLACK_API_URL = fake.apiUrl; use fake.responseUrl() in slash-command and
  * block_actions payloads.
+ *
+ * Many workspaces (OAuth install): `addWorkspace` gives a workspace its own bot token and bot user;
+ * `enableOAuth` makes the fake an app's OAuth server: GET /oauth/v2/authorize (Slack's consent page,
+ * `team=` picks the workspace that approves) redirects to the app's redirect URL with a one-time code,
+ * and oauth.v2.access trades that code for the workspace's bot token. auth.test answers per token, and
+ * every call records the token it was made with.
  */
 
 /** One Web API call as the bot made it; form values that hold JSON (blocks…) are decoded. */
@@ -37,6 +44,31 @@ type Failure = { method: string; error: string; when: (args: Record<string, unkn
 
 export const FAKE_BOT = { userId: 'UBOTVERBATIM', botId: 'BVERBATIM', teamId: 'T0FAKE' } as const;
 
+/** A workspace of the fake, with the bot token and bot user an install into it gets. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** The app registered with the fake's OAuth server (Basic Information → App Credentials). */
+export interface FakeOAuthApp {
+  clientId: string;
+  clientSecret: string;
+  /** Where Slack sends the browser back (the manifest's oauth_config.redirect_urls). */
+  redirectUrl: string;
+}
+
+/** One visit to the consent page, as the app sent the browser there. */
+export interface AuthorizeVisit {
+  clientId: string | null;
+  scope: string | null;
+  state: string | null;
+  team: string | null;
+}
+
 export class FakeSlack {
   readonly calls: WebApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
@@ -47,6 +79,12 @@ export class FakeSlack {
   readonly validAppTokens = new Set<string>();
   /** URL apps.connections.open hands out (see FakeSocketMode). */
   socketUrl: string | undefined;
+  /** Workspaces by team id (the default one, FAKE_BOT, answers to 'xoxb-fake-bot-token'). */
+  readonly workspaces = new Map<string, FakeWorkspace>();
+  readonly authorizeVisits: AuthorizeVisit[] = [];
+  private oauthApp: FakeOAuthApp | undefined;
+  /** One-time codes handed out by the consent page, by code. */
+  private readonly codes = new Map<string, { workspace: FakeWorkspace; scope: string }>();
   private readonly failures: Failure[] = [];
   private readonly waiters: { test: () => boolean; resolve: () => void }[] = [];
   private nextTs = 1_700_000_000_000_100;
@@ -72,6 +110,26 @@ export class FakeSlack {
   responseUrl(): string {
     this.responseIds += 1;
     return `${this.baseUrl}/response/${this.responseIds}`;
+  }
+
+  /** A workspace the app can be installed into; its bot token works once an install issued it (oauth.v2.access). */
+  addWorkspace(workspace: FakeWorkspace): void {
+    this.workspaces.set(workspace.teamId, workspace);
+  }
+
+  /** Makes the fake the OAuth server of `app`. */
+  enableOAuth(app: FakeOAuthApp): void {
+    this.oauthApp = app;
+  }
+
+  /** A bot token stops working (revoked, the app uninstalled). */
+  revoke(token: string): void {
+    this.validTokens.delete(token);
+  }
+
+  /** The workspace a bot token belongs to (undefined for the default workspace's token). */
+  workspaceOfToken(token: string | undefined): FakeWorkspace | undefined {
+    return [...this.workspaces.values()].find((w) => w.botToken === token);
   }
 
   /** Makes `method` fail with `error` (for matching calls, `times` times; default: always). */
@@ -113,6 +171,7 @@ export class FakeSlack {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBodyText(req);
     const url = new URL(req.url ?? '/', this.baseUrl);
+    if (url.pathname === '/oauth/v2/authorize' && req.method === 'GET') return this.consent(url, res);
     if (url.pathname.startsWith('/response/')) {
       this.responses.push({ id: url.pathname.slice('/response/'.length), body: parseJson(raw) });
       this.settle();
@@ -137,13 +196,16 @@ export class FakeSlack {
     if (method === 'apps.connections.open') {
       return this.socketUrl && token && this.validAppTokens.has(token) ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' };
     }
+    if (method === 'oauth.v2.access') return this.exchange(args);
     if (!token || !this.validTokens.has(token)) return { ok: false, error: 'invalid_auth' };
+    const workspace = this.workspaceOfToken(token);
+    const bot = workspace ? { teamId: workspace.teamId, team: workspace.teamName, userId: workspace.botUserId, botId: workspace.botId } : { ...FAKE_BOT, team: 'Fake' };
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'verbatim', team_id: FAKE_BOT.teamId, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId };
+        return { ok: true, url: 'https://fake.slack.test/', team: bot.team, user: 'verbatim', team_id: bot.teamId, user_id: bot.userId, bot_id: bot.botId };
       case 'chat.postMessage': {
         const ts = this.newTs();
-        return { ok: true, channel: args.channel, ts, message: { ...args, ts, user: FAKE_BOT.userId, bot_id: FAKE_BOT.botId } };
+        return { ok: true, channel: args.channel, ts, message: { ...args, ts, user: bot.userId, bot_id: bot.botId } };
       }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
@@ -166,6 +228,58 @@ export class FakeSlack {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /**
+   * Slack's consent page, approved at once by the workspace named in `team` (Slack accepts that
+   * parameter to pick the workspace): back to the app's redirect URL with a one-time code and the
+   * state the app sent. An unknown client or workspace gets Slack's error page.
+   */
+  private consent(url: URL, res: ServerResponse): void {
+    const visit: AuthorizeVisit = {
+      clientId: url.searchParams.get('client_id'),
+      scope: url.searchParams.get('scope'),
+      state: url.searchParams.get('state'),
+      team: url.searchParams.get('team'),
+    };
+    this.authorizeVisits.push(visit);
+    const workspace = visit.team ? this.workspaces.get(visit.team) : undefined;
+    if (!this.oauthApp || visit.clientId !== this.oauthApp.clientId || !workspace) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('invalid_client_id or unknown workspace');
+      return;
+    }
+    const code = `code-${workspace.teamId}-${randomUUID()}`;
+    this.codes.set(code, { workspace, scope: visit.scope ?? '' });
+    const back = new URL(this.oauthApp.redirectUrl);
+    back.searchParams.set('code', code);
+    if (visit.state !== null) back.searchParams.set('state', visit.state);
+    res.writeHead(302, { location: back.toString() });
+    res.end();
+  }
+
+  /** oauth.v2.access: a code from the consent page (once), with the app's credentials, for the workspace's bot token. */
+  private exchange(args: Record<string, unknown>): Record<string, unknown> {
+    if (!this.oauthApp || args.client_id !== this.oauthApp.clientId || args.client_secret !== this.oauthApp.clientSecret) {
+      return { ok: false, error: 'invalid_client_id' };
+    }
+    const issued = this.codes.get(String(args.code));
+    if (!issued) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(args.code));
+    const { workspace, scope } = issued;
+    this.validTokens.add(workspace.botToken);
+    return {
+      ok: true,
+      app_id: 'AFAKEAPP',
+      authed_user: { id: 'UINSTALLER' },
+      scope,
+      token_type: 'bot',
+      access_token: workspace.botToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
   }
 
   private threadMessages(channel: string, threadTs: string): Record<string, unknown>[] {

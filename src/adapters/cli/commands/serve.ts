@@ -35,8 +35,9 @@ function stdinIsPiped(): boolean {
 
 /** What `serve` looks for, named when it finds none and has no terminal to fall back to. */
 export const NO_TOKENS_MESSAGE =
-  'No platform token is set (looked for DISCORD_TOKEN, DISCORD_PUBLIC_KEY, SLACK_BOT_TOKEN and SLACK_APP_TOKEN) and there is no terminal for the console. ' +
-  'Set DISCORD_TOKEN for Discord, SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for Slack, or run it in a terminal (docker run -it) for the console.';
+  'No platform token is set (looked for DISCORD_TOKEN, DISCORD_PUBLIC_KEY, SLACK_BOT_TOKEN, SLACK_APP_TOKEN and SLACK_CLIENT_ID) and there is no terminal for the console. ' +
+  'Set DISCORD_TOKEN for Discord, SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) for Slack, ' +
+  'SLACK_CLIENT_ID with SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_TOKEN_ENCRYPTION_KEY and SLACK_SIGNING_SECRET for Slack in many workspaces, or run it in a terminal (docker run -it) for the console.';
 
 /**
  * Starts the adapters whose tokens are set; with none, the local console when there is a terminal.
@@ -54,7 +55,8 @@ export async function runServe(args: string[], io: Io, stdin: NodeJS.ReadableStr
   }
   const ctx = contextFrom(values.corpus);
   const wantDiscord = ctx.env.DISCORD_TOKEN !== undefined || ctx.env.DISCORD_PUBLIC_KEY !== undefined;
-  const wantSlack = ctx.env.SLACK_BOT_TOKEN !== undefined || ctx.env.SLACK_APP_TOKEN !== undefined;
+  // SLACK_CLIENT_ID: the app installed into many workspaces, each with its own token (no SLACK_BOT_TOKEN).
+  const wantSlack = ctx.env.SLACK_BOT_TOKEN !== undefined || ctx.env.SLACK_APP_TOKEN !== undefined || ctx.env.SLACK_CLIENT_ID !== undefined;
   if (!wantDiscord && !wantSlack && portGiven()) {
     // A deployment with no chat platform still serves the viewer, insights and metrics; no console.
     const core = await openCore(ctx);

@@ -10,7 +10,14 @@ export function commandTarget(ctx: SlashContext): SlackTarget {
 
 /** The caller as the bot sees a slash command: addressed, in the channel's conversation. */
 export function commandMessage(ctx: SlashContext, text: string) {
-  return { surface: 'slack' as const, userId: ctx.command.user_id, conversation: conversationKey(ctx.command.channel_id), text, delivery: 'command' as const };
+  return {
+    surface: 'slack' as const,
+    userId: ctx.command.user_id,
+    conversation: conversationKey(ctx.command.channel_id, undefined, ctx.workspace.key),
+    text,
+    delivery: 'command' as const,
+    ...(ctx.workspace.key ? { workspace: ctx.workspace.key } : {}),
+  };
 }
 
 /**
@@ -21,6 +28,6 @@ export async function postCommandReply(ctx: SlashContext, reply: BotReply): Prom
   const target = commandTarget(ctx);
   await respondIn(ctx.deps.core, target, reply);
   if (reply.type === 'answer' && target.postedTs) {
-    await ctx.deps.bot.startedThread(reply.page, conversationKey(ctx.command.channel_id, target.postedTs), ctx.command.user_id);
+    await ctx.deps.bot.startedThread(reply.page, conversationKey(ctx.command.channel_id, target.postedTs, ctx.workspace.key), ctx.command.user_id);
   }
 }

@@ -6,6 +6,7 @@ import type { SlackDeps } from '../deps.ts';
 import { slackAdapter, type SlackTarget } from '../chat-adapter.ts';
 import { SlashCommand } from '../payloads.ts';
 import { renderNotice, type SlackMessage } from '../render.ts';
+import { requestWorkspace, type RequestWorkspace } from '../workspaces.ts';
 import { askCommand } from './ask.ts';
 import { digestCommand } from './digest.ts';
 import { helpCommand } from './help.ts';
@@ -40,7 +41,7 @@ const PROGRESS_TEXT = 'Looking through the interviews…';
 const SEARCHING = new Set(['ask', 'quotes', 'summary']);
 
 export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command('/gomez', async ({ ack, command: body, client, respond }) => {
+  app.command('/gomez', async ({ ack, command: body, client, context, respond }) => {
     const parsed = SlashCommand.safeParse(body);
     if (!parsed.success) {
       await ack();
@@ -50,9 +51,9 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const { command, args } = route(parsed.data.text);
     // Acknowledged at once (Slack allows 3 s); commands that search say so, since a model may take a while.
     await ack(SEARCHING.has(command.name) ? { response_type: 'ephemeral', text: PROGRESS_TEXT } : undefined);
-    const ctx = slashContext(deps, client, parsed.data, respond);
+    const ctx = slashContext(deps, client, parsed.data, respond, requestWorkspace(deps.workspaces, context));
     try {
-      if (command.rateLimited) await checkRateLimit(deps, parsed.data.user_id);
+      if (command.rateLimited) await checkRateLimit(deps, parsed.data.user_id, ctx.workspace.key);
       await command.run(ctx, args);
     } catch (error) {
       log.error('slack: slash command failed', { error, subcommand: command.name, user: parsed.data.user_id });
@@ -63,13 +64,14 @@ export function registerCommands(app: App, deps: SlackDeps): void {
   });
 }
 
-function slashContext(deps: SlackDeps, client: webApi.WebClient, command: SlashCommand, respond: RespondFn): SlashContext {
+function slashContext(deps: SlackDeps, client: webApi.WebClient, command: SlashCommand, respond: RespondFn, workspace: RequestWorkspace): SlashContext {
   const target = { via: 'command' as const, client, channel: command.channel_id, userId: command.user_id, respond };
   const adapter = slackAdapter(deps.core);
   return {
     deps,
     client,
     command,
+    workspace,
     respond,
     async postToChannel(message: SlackMessage) {
       const posted: SlackTarget = { ...target };

@@ -9,7 +9,7 @@ export const recapCommand = {
   description: "what this channel asked me (top questions, best quotes, what the interviews don't cover)",
   rateLimited: true,
   async run(ctx, args) {
-    const recap = await channelRecap(ctx.deps.core, ctx.deps.store, { platform: 'slack', channelId: ctx.command.channel_id }, recapDays(args));
+    const recap = await channelRecap(ctx.deps.core, ctx.deps.store, { platform: 'slack', channelId: ctx.command.channel_id, workspace: ctx.workspace.key }, recapDays(args));
     await ctx.postToChannel(renderSummary(recap, ctx.deps.core.guestName));
   },
 } satisfies Subcommand;

@@ -2,12 +2,15 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { SlackDeps } from '../deps.ts';
 import type { SlashCommand } from '../payloads.ts';
 import type { SlackMessage } from '../render.ts';
+import type { RequestWorkspace } from '../workspaces.ts';
 
 /** What a `/gomez` subcommand gets: the validated command and the two ways to reply. */
 export interface SlashContext {
   deps: SlackDeps;
   client: webApi.WebClient;
   command: SlashCommand;
+  /** The workspace it was run in (its key scopes conversations and limits when there are many). */
+  workspace: RequestWorkspace;
   /** Posts for everyone in the channel; returns the message ts when the bot posted it itself. */
   postToChannel(message: SlackMessage): Promise<string | undefined>;
   /** Replies to the caller only (help, errors, confirmations). */
