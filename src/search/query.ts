@@ -35,6 +35,13 @@ const WEAK_CHINESE_TERMS = new Set(WEAK_CHINESE);
 const { weakConceptWeight: WEAK_CONCEPT_WEIGHT, contextConceptWeight: CONTEXT_CONCEPT_WEIGHT } = TUNING.query;
 /** Chinese particles a segmenter may leave glued to a verb ("融了" -> "融"). */
 const TRAILING_PARTICLES = /[了过着的地得吗呢吧啊]+$/u;
+/** "有没有", "值不值", "会不会": the A-not-A form only asks; what it asks about is elsewhere. */
+const A_NOT_A = /^(\p{Script=Han}{1,2})[不没]\1/u;
+/**
+ * "这门", "那版", "最该": a demonstrative or degree word the segmenter glued to a measure word or a verb.
+ * Not 哪 ("哪款游戏" asks for one particular game: that is a topic the transcript must name).
+ */
+const FUNCTION_PREFIX = /^[这那每某最很太更]\p{Script=Han}$/u;
 
 const { frameWeight: FRAME_WEIGHT, relatedWeight: RELATED_WEIGHT } = TUNING.query;
 /** How much a related word (or part of an unknown compound) counts as covering the question's word. */
@@ -121,6 +128,10 @@ export function analyzeQuery(
   const inTopic = topicTerms(topic, ignore);
   const seen = new Set(tokens.map((t) => t.term));
   const known = (t: string) => index.documentFrequency(t) > 0;
+  // English capitalises a sentence's first word, so only a capital inside the question marks a name; Chinese
+  // does not, so a capitalised Latin word opening a Chinese question ("Cohere有多少员工?") is a name too.
+  const named = (token: { han: boolean; surface: string }) => !token.han && /^\p{Lu}/u.test(token.surface)
+    && (!question.trimStart().startsWith(token.surface) || hasChinese(question));
   for (const token of tokens) {
     if (ignore.has(token.term)) continue;
     if ((token.han ? CHINESE_FRAME : ENGLISH_FRAME).has(token.term)) {
@@ -159,6 +170,9 @@ export function analyzeQuery(
     }
     const weak = (token.han ? WEAK_CHINESE_TERMS : WEAK_ENGLISH_TERMS).has(term)
       || (token.han && term.length === 1 && !known(term))
+      // "有没有", "值不值得", "会不会": the A-not-A form only asks; what it asks about is elsewhere.
+      || (token.han && A_NOT_A.test(term))
+      || (token.han && !known(term) && FUNCTION_PREFIX.test(term))
       || (!token.han && !known(term) && related.length === 0 && isMannerAdverb(token.surface))
       // A short lower-case word the corpus never uses ("abt", "pls", "tbh") is chat shorthand, not a topic.
       || (!token.han && !known(term) && related.length === 0 && /^[a-z]{1,3}$/.test(token.surface));
@@ -171,11 +185,7 @@ export function analyzeQuery(
         : related.length > 0
           ? Math.max(...related.map((r) => index.idf(r)))
           : maxIdf;
-    // English capitalises a sentence's first word, so only a capital inside the question marks a name; Chinese
-    // does not, so a capitalised Latin word opening a Chinese question ("Cohere有多少员工?") is a name too.
-    const named = !token.han && /^\p{Lu}/u.test(token.surface)
-      && (!question.trimStart().startsWith(token.surface) || hasChinese(question));
-    concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named });
+    concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named: named(token) });
   }
   // Context words (a thread's earlier topic behind "what about X?") steer the ranking a little, never the coverage.
   for (const token of context ? tokenizeDetailed(context) : []) {

@@ -19,6 +19,11 @@ const ENGLISH_EXTRA = [
   'anymore', 'somebody', 'anybody', 'everybody', 'nobody', 'whatever', 'whoever', 'wherever', 'whenever',
   // "X vs Y" sets two topics side by side; the word itself is no topic (unknown to a corpus, it would weigh most).
   'vs', 'versus',
+  // Chat spellings of closed-class words: contractions typed without the apostrophe, and fillers.
+  'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'wouldnt', 'couldnt', 'shouldnt',
+  'havent', 'hasnt', 'im', 'ive', 'youre', 'theyre', 'thats', 'theres', 'hows', 'whos', 'kinda', 'sorta',
+  'wanna', 'gotta', 'lemme', 'gimme', 'dunno', 'tbh', 'imo', 'imho', 'ngl', 'idk', 'btw', 'fyi', 'lol', 'lmao',
+  'pls', 'plz', 'thx', 'ya', 'yep', 'nope', 'nah',
 ];
 
 const CHINESE_EXTRA = [

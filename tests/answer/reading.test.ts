@@ -101,6 +101,12 @@ describe('typos', () => {
   });
 });
 
+describe('spoken question forms', () => {
+  it('a Chinese A-not-A question ("靠不靠谱", "有没有") is judged by its topic, not by the form that asks', async () => {
+    expect(await quoteTexts('那些合成数据这块,他觉得靠不靠谱?')).toEqual(await quoteTexts('Gomez怎么看合成数据?'));
+  });
+});
+
 describe('topic first, question after', () => {
   it('a short topic before a question that points back at it is the question\'s topic', async () => {
     const reading = core.read('robots — would he trust one in his home?');

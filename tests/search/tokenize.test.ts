@@ -12,6 +12,10 @@ describe('tokenisation', () => {
     expect(tokenizeQuery('robots versus humans')).toEqual(['robot', 'human']);
   });
 
+  it('drops contractions typed without an apostrophe and chat fillers, which name no topic', () => {
+    expect(tokenizeQuery('why cant robots work, kinda curious tbh')).toEqual(tokenizeQuery("why can't robots work, curious"));
+  });
+
   it('keeps model names, versions and symbols searchable as single terms', () => {
     const terms = tokenizeQuery('GPT-4 has 1.7 trillion parameters; Q* and C++ too');
     expect(terms).toContain('gpt-4');

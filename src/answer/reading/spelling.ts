@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Corpus } from '../../corpus/types.ts';
 import { TUNING } from '../../tuning.ts';
-import { isEnglishWord } from './english-words.ts';
+import { isEnglishWord } from '../../text/english-words.ts';
 
 /**
  * Misspelt English words in a question ("sythetic", "robtoics") corrected against the corpus's own
