@@ -54,6 +54,8 @@ export function renderReplicaSection(input: { machine: Machine; runs: ReplicaRun
   const best = (pick: (r: ReplicaRun) => number) => Math.min(...runs.map((r) => perAnswer(pick(r), r)));
   const bot = best((r) => r.replicaCpuSeconds + r.postgresCpuSeconds);
   const events = runs[0]?.events ?? 0;
+  const placeholders = runs.reduce((sum, r) => sum + r.viaPlaceholder, 0);
+  const answered = runs.reduce((sum, r) => sum + r.answered, 0);
   return [
     `${REPLICAS_HEADING}: \`npm run bench:replicas\``,
     '',
@@ -65,6 +67,6 @@ export function renderReplicaSection(input: { machine: Machine; runs: ReplicaRun
     '',
     `Three replicas vs one, same run: ${ratios}.`,
     '',
-    `What limits scaling here is the machine, not the replicas or the shared state. It has ${machine.cpus} cores, shared by the replicas, PostgreSQL, the load generator with the fake Slack (signing, HTTP both ways) and other people's jobs: the last column shows how much of them the measured processes got (at most ${Math.max(...runs.map(coresUsed)).toFixed(2)} of ${machine.cpus}; the load average says how many others wanted them). Three replicas on the same cores add no cores, only processes competing for them: each answer then costs more CPU (each process batches less, PostgreSQL serves three connection pools), and acks wait longer because each event loop is scheduled less often. Answers slower than a second also cost more: a burst queues them, so most get a "looking…" placeholder that is then edited (one more Web API call and one more write each). At the best measured cost, ${fmtMs(bot)} of CPU per answer in a replica and PostgreSQL together, two free cores would carry about ${Math.floor((machine.cpus * 1000) / bot)} answers/s. With a core or a machine per replica, throughput grows with the replicas until PostgreSQL saturates; the store's share of an answer alone runs at 150–200/s on this machine (section (d)).`,
+    `What limits scaling here is the machine, not the replicas or the shared state. It has ${machine.cpus} cores, shared by the replicas, PostgreSQL, the load generator with the fake Slack (signing, HTTP both ways) and other people's jobs: the last column shows how much of them the measured processes got (at most ${Math.max(...runs.map(coresUsed)).toFixed(2)} of ${machine.cpus}; the load average says how many others wanted them). Three replicas on the same cores add no cores, only processes competing for them: each answer then costs more CPU (each process batches less, PostgreSQL serves three connection pools), and acks wait longer because each event loop is scheduled less often. Answers slower than a second also cost more: they get a "looking…" placeholder that is then edited (one more Web API call and one more write each; here ${placeholders} of ${answered} answers). At the best measured cost, ${fmtMs(bot)} of CPU per answer in a replica and PostgreSQL together, two free cores would carry about ${Math.floor((machine.cpus * 1000) / bot)} answers/s. With a core or a machine per replica, throughput grows with the replicas until PostgreSQL saturates; the store's share of an answer alone runs at 150–200/s on this machine (section (d)).`,
   ].join('\n');
 }
