@@ -48,6 +48,7 @@ function benchQuestions(): string[] {
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
 function cpuSeconds(pid: number | undefined): number {
   try {
+    // utime and stime (fields 14 and 15, after the command name), in clock ticks: 100 a second on Linux.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
@@ -77,14 +78,24 @@ const ownCpuSeconds = (): number => {
   return (used.user + used.system) / 1e6;
 };
 
+/** A positive whole number of an option, or a usage error naming it. */
+function count(name: 'events' | 'concurrency' | 'rounds'): number {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < 1) {
+    say(`--${name} must be a positive whole number, not ${JSON.stringify(values[name])}`);
+    process.exit(2);
+  }
+  return value;
+}
+const events = count('events');
+const concurrency = count('concurrency');
+const rounds = count('rounds');
+
 if (!(await postgresAvailable())) {
   say(`SKIPPED: the replica benchmark needs the PostgreSQL server at ${TEST_DATABASE_URL} (TEST_DATABASE_URL); nothing measured, docs/benchmarks.md unchanged`);
   process.exit(0);
 }
 
-const events = Number(values.events);
-const concurrency = Number(values.concurrency);
-const rounds = Number(values.rounds);
 const machine = describeMachine();
 say(`Replicas: ${rounds} round(s) of ${events} mentions, ${concurrency} POSTs in flight; machine ${machine.cpus} CPUs, load ${machine.loadAverage}`);
 
