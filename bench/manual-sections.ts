@@ -25,3 +25,14 @@ export function keepManualSections(generated: string, previous: string | undefin
   if (kept.length === 0) return generated;
   return `${generated.trimEnd()}\n\n${kept.join('\n\n')}\n`;
 }
+
+/**
+ * The report with the manual section that contains `heading` replaced by `body` (markers added), or
+ * with it appended when there is none yet: for a script that measures one section and rewrites only it.
+ */
+export function replaceManualSection(report: string, heading: string, body: string): string {
+  const section = `${MANUAL_START}\n${body.trim()}\n${MANUAL_END}`;
+  const old = manualSections(report).find((s) => s.includes(heading));
+  if (!old) return `${report.trimEnd()}\n\n${section}\n`;
+  return report.replace(old, () => section);
+}

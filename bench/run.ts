@@ -4,8 +4,10 @@
  *   (b) scale on ../shared/corpora/changelog (when present), at 1× and 4× its size
  *   (c) cold start of `gomez ask --json` as a whole process
  * and writes the figures to docs/benchmarks.md (with the machine and date), keeping its hand-written
- * sections (bench/manual-sections.ts).
- * Options: --quick (skip 4×), --no-scale (skip b), --no-write (print only).
+ * sections (bench/manual-sections.ts); then
+ *   (e) answers per second with 1 and 3 `gomez slack` replicas on PostgreSQL (bench/replicas.ts, which
+ *       rewrites its own section, or says SKIPPED when no PostgreSQL server answers).
+ * Options: --quick (skip 4×), --no-scale (skip b), --no-replicas (skip e), --no-write (print only).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { runSeed } from './seed.ts';
 setLogLevel('error');
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, 'no-scale': { type: 'boolean' }, 'no-write': { type: 'boolean' } },
+  options: { quick: { type: 'boolean' }, 'no-scale': { type: 'boolean' }, 'no-replicas': { type: 'boolean' }, 'no-write': { type: 'boolean' } },
 });
 const say = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -77,4 +79,14 @@ if (!values['no-write']) {
   // Sections measured by other scripts (npm run bench:store) are written by hand and kept.
   writeFileSync(file, keepManualSections(report.markdown, existsSync(file) ? readFileSync(file, 'utf8') : undefined));
   say('Wrote docs/benchmarks.md');
+}
+
+if (!values['no-replicas']) {
+  say('(e) replicas on PostgreSQL: 1 and 3 `gomez slack` processes…');
+  // Its own process: it starts replicas and a fake Slack, and writes only its own section.
+  const replicas = spawnSync(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'bench/replicas.ts'), ...(values['no-write'] ? ['--no-write'] : [])], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (replicas.status !== 0) throw new Error(`bench/replicas.ts failed (exit ${replicas.status})`);
 }

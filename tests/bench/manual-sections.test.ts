@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { keepManualSections, MANUAL_END, MANUAL_START, manualSections } from '../../bench/manual-sections.ts';
+import { REPLICAS_HEADING } from '../../bench/replicas-report.ts';
+import { keepManualSections, MANUAL_END, MANUAL_START, manualSections, replaceManualSection } from '../../bench/manual-sections.ts';
 
 const manual = (body: string) => `${MANUAL_START}\n${body}\n${MANUAL_END}`;
 
@@ -22,11 +23,20 @@ describe('hand-written benchmark sections', () => {
     expect(manualSections(`x\n${MANUAL_START}\n### (d)\nrest\n`)).toEqual([`${MANUAL_START}\n### (d)\nrest`]);
   });
 
+  it('rewrites only the manual section with the given heading, or appends it when there is none', () => {
+    const report = `# Benchmarks\n\ngenerated\n\n${manual('### (d) Store\n\nold d')}\n\n${manual('### (e) Replicas\n\nold e')}\n`;
+    const next = replaceManualSection(report, '### (e) Replicas', '### (e) Replicas\n\nnew e $& $1');
+    expect(next).toBe(`# Benchmarks\n\ngenerated\n\n${manual('### (d) Store\n\nold d')}\n\n${manual('### (e) Replicas\n\nnew e $& $1')}\n`);
+    expect(replaceManualSection('# Benchmarks\n\ngenerated\n', '### (e) Replicas', '### (e) Replicas\n\nfirst')).toBe(`# Benchmarks\n\ngenerated\n\n${manual('### (e) Replicas\n\nfirst')}\n`);
+  });
+
   it('marks section (d) of docs/benchmarks.md, so the next run keeps it', () => {
     const report = readFileSync(new URL('../../docs/benchmarks.md', import.meta.url), 'utf8');
     const sections = manualSections(report);
     // The compiled-vs-tsx cold start and install size (measured by hand), and (d) the state store.
     expect(sections.some((section) => section.includes('### (d) State store on PostgreSQL'))).toBe(true);
     expect(sections.some((section) => section.includes('Compiled JavaScript vs TypeScript'))).toBe(true);
+    // (e) is rewritten in place by `npm run bench:replicas`, found by its heading.
+    expect(sections.some((section) => section.includes(REPLICAS_HEADING))).toBe(true);
   });
 });

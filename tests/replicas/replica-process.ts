@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../bin/gomez.js', import.meta.url));
 
-/** One `gomez slack` process (a replica), HTTP mode on its own port of 127.0.0.1. */
+/** One `gomez slack` (or `gomez discord`) process, a replica, HTTP mode on its own port of 127.0.0.1. */
 export interface Replica {
   port: number;
   url: string;
@@ -33,11 +33,14 @@ export function freePort(): Promise<number> {
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
-/** Starts a replica and waits until its /healthz answers 200 (store reachable, app listening). */
-export async function startReplica(env: Record<string, string>, readyWithinMs = 90_000): Promise<Replica> {
+/**
+ * Starts a replica (`gomez slack` unless `command` says `discord`) and waits until its /healthz answers
+ * 200 (store reachable, app listening).
+ */
+export async function startReplica(env: Record<string, string>, readyWithinMs = 90_000, command: 'slack' | 'discord' = 'slack'): Promise<Replica> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'gomez-replica-'));
-  const child = spawn(process.execPath, [bin, 'slack'], {
+  const child = spawn(process.execPath, [bin, command], {
     env: { ...process.env, GOMEZ_FROM_SOURCE: '1', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/adapters/slack/action-ids.ts';
@@ -7,6 +5,7 @@ import { quoteIdent } from '../../src/store/postgres/migrate.ts';
 import { buttons, quotedLines } from '../adapters/slack/blocks.ts';
 import { FakeSlack, newTs, SlackRequester } from '../fakes/slack/index.ts';
 import { postgresAvailable, TEST_DATABASE_URL, testSchema } from '../store/engines.ts';
+import { startHangingModel } from './hanging-model.ts';
 import { eventually, startReplica, type Replica } from './replica-process.ts';
 
 /**
@@ -163,23 +162,4 @@ async function placeholderRecorded(databaseUrl: string): Promise<string | undefi
   } finally {
     await client.end();
   }
-}
-
-/** An OpenAI-compatible endpoint that accepts requests and never answers them. */
-async function startHangingModel(): Promise<{ url: string; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const http: Server = createServer(() => undefined);
-  http.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const { port } = http.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-    },
-  };
 }

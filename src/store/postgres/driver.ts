@@ -10,8 +10,28 @@ export interface PostgresOptions {
   schema?: string;
   /** Connections in this replica's pool. */
   max?: number;
-  /** How long to wait for a connection before a query fails (an outage fails fast, politely). */
+  /** How long opening a connection may take before a query fails (an outage fails fast, politely). */
   connectTimeoutMs?: number;
+  /**
+   * How long a query may wait for a connection of a pool whose connections are all busy. That is load,
+   * not an outage: a burst of answers queues here rather than failing after connectTimeoutMs.
+   */
+  busyWaitMs?: number;
+}
+
+/** A burst on one replica queues for its pool; past this it is failed (and reported as unavailable). */
+const BUSY_WAIT_MS = 30_000;
+
+/**
+ * pg-pool uses one `connectionTimeoutMillis` both for opening a connection and for waiting for a busy
+ * pool's free one; this client keeps the short limit for opening, so the pool's can be the long one.
+ */
+function clientOpeningWithin(connectTimeoutMs: number): typeof pg.Client {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(typeof config === 'string' ? { connectionString: config, connectionTimeoutMillis: connectTimeoutMs } : { ...config, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  };
 }
 
 /** A script of several statements (a migration) yields one result each: the last one is the answer. */
@@ -19,7 +39,8 @@ export interface PostgresOptions {
 function isOutage(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (/^(ECONN|ETIMEDOUT|ENOTFOUND|EPIPE|EHOSTUNREACH)/.test(code) || /^(08|57P)/.test(code))) return true;
-  return error instanceof Error && /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(error.message);
+  // "timeout expired": opening a connection took longer than connectTimeoutMs (pg's own client timer).
+  return error instanceof Error && /Connection terminated|connection timeout|timeout expired|timeout exceeded when trying to connect/i.test(error.message);
 }
 
 /** An outage becomes StoreUnavailableError (a polite retry-later for the user); other errors pass as they are. */
@@ -43,10 +64,12 @@ export class PostgresDriver implements SqlDriver {
   readonly rateLimitClient: RateLimitStoreClient;
 
   constructor(options: PostgresOptions) {
+    const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      Client: clientOpeningWithin(connectTimeoutMs),
+      connectionTimeoutMillis: Math.max(connectTimeoutMs, options.busyWaitMs ?? BUSY_WAIT_MS),
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     // An idle connection dropped by the server (restart, outage) must not crash the process: the pool

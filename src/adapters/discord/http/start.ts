@@ -1,4 +1,5 @@
 import { Client, Routes } from 'discord.js';
+import { startDeliverySweeper } from '../../../bot/lease.ts';
 import { requireVars, type Env } from '../../../config/env.ts';
 import type { GomezCore } from '../../../core.ts';
 import { log } from '../../../log.ts';
@@ -12,6 +13,7 @@ import { loginError } from '../login-error.ts';
 import { NO_MENTIONS } from '../mentions.ts';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './endpoint.ts';
 import { InitialResponses } from './initial-responses.ts';
+import { discordFinisher } from '../takeover.ts';
 import { SignatureVerifier } from './signature.ts';
 
 export { INTERACTIONS_PATH };
@@ -69,7 +71,7 @@ export async function startDiscordHttp({ core, env, store, answerTimeoutMs = 60_
       void handling.finally(() => inFlight.delete(handling));
     },
   });
-  const { store: state } = ctx;
+  const { store: state, state: shared, leaseMs } = ctx;
   const digests = createDiscordDigestRunner({ client, core, store: state });
   digests.start();
   // Dedupe keys only matter while a replay is possible; drop old ones so the table stays small.
@@ -78,6 +80,9 @@ export async function startDiscordHttp({ core, env, store, answerTimeoutMs = 60_
     PRUNE_EVERY_MS,
   );
   pruning.unref();
+  // A replica that died after deferring leaves its lease to run out; any replica then edits the answer
+  // into that deferred reply (@original) through the interaction's webhook while the token lives.
+  const stopSweeping = startDeliverySweeper(shared, { platform: 'discord', leaseMs, finish: discordFinisher(ctx, client.rest) });
   log.info('discord: answering interactions over HTTP (no gateway)', { path: INTERACTIONS_PATH });
   return {
     handler,
@@ -85,6 +90,7 @@ export async function startDiscordHttp({ core, env, store, answerTimeoutMs = 60_
     async stop() {
       await digests.stop();
       clearInterval(pruning);
+      await stopSweeping();
       await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
       await client.destroy();
     },
