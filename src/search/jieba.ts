@@ -29,3 +29,20 @@ export function cutForIndex(han: string): string[] {
 export function tagWords(text: string): { word: string; tag: string }[] {
   return jieba().tag(text, false);
 }
+
+/** jieba's dictionary as one string ("word freq tag" lines), for looking up a word's frequency and tag. */
+let dictionaryText: string | undefined;
+
+/**
+ * A word's entry in jieba's dictionary (its frequency in jieba's source corpus and its part of speech),
+ * or undefined when jieba does not list it. Searched in the dictionary's text: a question looks up at most
+ * a few words, which costs less than building a map of 350,000 entries.
+ */
+export function dictionaryEntry(word: string): { frequency: number; tag: string } | undefined {
+  dictionaryText ??= `\n${new TextDecoder().decode(dict)}`;
+  const at = dictionaryText.indexOf(`\n${word} `);
+  if (at < 0) return undefined;
+  const end = dictionaryText.indexOf('\n', at + 1);
+  const [, frequency, tag] = dictionaryText.slice(at + 1, end < 0 ? undefined : end).split(' ');
+  return { frequency: Number(frequency), tag: tag ?? 'x' };
+}

@@ -4,6 +4,7 @@ import { englishTerm, englishVariants } from './english.ts';
 import type { PassageIndex, WeightedTerm } from './passage-index.ts';
 import { relatedTerms } from './related-terms.ts';
 import { WEAK_CHINESE, WEAK_ENGLISH } from './stopwords.ts';
+import { dictionaryEntry } from './jieba.ts';
 import { hanParts, tokenizeDetailed } from './tokenize.ts';
 
 /**
@@ -42,6 +43,21 @@ const A_NOT_A = /^(\p{Script=Han}{1,2})[不没]\1/u;
  * Not 哪 ("哪款游戏" asks for one particular game: that is a topic the transcript must name).
  */
 const FUNCTION_PREFIX = /^[这那每某最很太更]\p{Script=Han}$/u;
+
+/** jieba's tags of nouns, names, places, organisations and foreign words: what a question is about. */
+const NOUN_TAGS = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'eng', 'x']);
+
+const { share: COMMON_CHINESE_SHARE, minFrequency: COMMON_CHINESE_FREQUENCY } = TUNING.query.commonChineseWord;
+
+/**
+ * An everyday Chinese word the transcript happens not to use: jieba's dictionary lists it as common and
+ * as a verb, adverb, time word … rather than a noun ("掏钱", "管用", "当初"). Paraphrases are made of such
+ * words; the subject of a question is a noun or a name, and those keep the full weight of the unknown.
+ */
+function commonChineseWord(word: string): boolean {
+  const entry = dictionaryEntry(word);
+  return entry !== undefined && entry.frequency >= COMMON_CHINESE_FREQUENCY && !NOUN_TAGS.has(entry.tag);
+}
 
 const { frameWeight: FRAME_WEIGHT, relatedWeight: RELATED_WEIGHT } = TUNING.query;
 /** How much a related word (or part of an unknown compound) counts as covering the question's word. */
@@ -184,7 +200,9 @@ export function analyzeQuery(
         ? index.idf(term)
         : related.length > 0
           ? Math.max(...related.map((r) => index.idf(r)))
-          : maxIdf;
+          : token.han && commonChineseWord(term)
+            ? maxIdf * COMMON_CHINESE_SHARE
+            : maxIdf;
     concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named: named(token) });
   }
   // Context words (a thread's earlier topic behind "what about X?") steer the ranking a little, never the coverage.

@@ -105,6 +105,12 @@ describe('spoken question forms', () => {
   it('a Chinese A-not-A question ("靠不靠谱", "有没有") is judged by its topic, not by the form that asks', async () => {
     expect(await quoteTexts('那些合成数据这块,他觉得靠不靠谱?')).toEqual(await quoteTexts('Gomez怎么看合成数据?'));
   });
+
+  it('an everyday Chinese verb the transcript never uses does not sink the question; an unknown subject still does', async () => {
+    // "掏钱" (pay up) is jieba's common verb, a paraphrase of the transcript's "买"; 比特币 is a subject it lacks.
+    expect((await quoteTexts('推销员换成机器人的话,Gomez会掏钱吗?'))[0]).toContain('我是不会买的');
+    expect(await quoteTexts('Gomez会不会掏钱买比特币?')).toEqual([]);
+  });
 });
 
 describe('topic first, question after', () => {
