@@ -2,14 +2,14 @@ import { PassThrough } from 'node:stream';
 import { MessageFlags } from 'discord.js';
 import { chatLoop } from '../../src/adapters/cli/commands/chat.ts';
 import { ACTION_IDS } from '../../src/adapters/slack/action-ids.ts';
-import { StoreBotState } from '../../src/bot/store-state.ts';
+import { SharedBotState } from '../../src/bot/shared-state.ts';
 import type { GomezCore } from '../../src/core.ts';
-import { Store } from '../../src/store/store.ts';
 import { buttonPress, fakeUser, slashCommand } from '../fakes/discord/payloads.ts';
 import type { FakeUser } from '../fakes/discord/server.ts';
 import { newTs } from '../fakes/slack/requests.ts';
 import { bodyOf, isCallback, isFollowUp, isOriginalEdit, startTestBot } from '../adapters/discord/harness.ts';
 import { startHarness } from '../adapters/slack/harness.ts';
+import { openTestStore } from '../store/test-store.ts';
 
 /** What a person saw after one step, the same words on every surface. */
 export type Outcome = 'answer' | 'page' | 'help' | 'ack' | 'nothing' | 'private';
@@ -141,8 +141,8 @@ export async function discordDriver(core: GomezCore, ratePerMinute: number): Pro
 // ---------------------------------------------------------------- Console (the chat loop, one per person, shared state)
 
 export async function consoleDriver(core: GomezCore, ratePerMinute: number): Promise<SurfaceDriver> {
-  const store = Store.open(':memory:');
-  const state = new StoreBotState(store, { ratePerMinute });
+  const store = await openTestStore({ prefix: 'gomez-console-' });
+  const state = new SharedBotState(store, { ratePerMinute });
   const sessions = new Map<string, { input: PassThrough; chunks: string[]; waiters: Array<() => void>; done: Promise<void> }>();
 
   const session = (who: string) => {
@@ -188,7 +188,7 @@ export async function consoleDriver(core: GomezCore, ratePerMinute: number): Pro
     async close() {
       for (const s of sessions.values()) s.input.end();
       await Promise.all([...sessions.values()].map((s) => s.done));
-      store.close();
+      await store.close();
     },
   };
 }
