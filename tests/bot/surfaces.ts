@@ -116,13 +116,16 @@ export async function discordDriver(core: GomezCore, ratePerMinute: number): Pro
   return {
     name: 'discord',
     threadMessages: false,
+    // Each step waits for its delivery to be done as well as for the reply: the bot records the turn
+    // just after replying, and the next step (a follow-up) must see it, as a person typing would.
     async say(who, text) {
       const interaction = slashCommand(t.fake, { subcommand: 'ask', options: { question: text }, user: userOf(who) });
       t.fake.dispatchInteraction(interaction);
       const callback = bodyOf(await t.fake.waitForCall(isCallback(interaction)));
-      if (callback.type === 4) return ephemeral(callback);
+      if (callback.type === 4) return t.delivered(interaction.id).then(() => ephemeral(callback));
       const seen = await after(interaction, 'answer');
       if (seen.outcome === 'answer') lastAnswer[who] = { answerId: interaction.id, message: t.fake.originalMessage(interaction.token) as never };
+      await t.delivered(interaction.id);
       return { outcome: seen.outcome, text: seen.text };
     },
     async more(who) {
@@ -130,8 +133,9 @@ export async function discordDriver(core: GomezCore, ratePerMinute: number): Pro
       const press = buttonPress(t.fake, { user: userOf(who), customId: `gomez:more:${last.answerId}`, message: last.message });
       t.fake.dispatchInteraction(press);
       const callback = bodyOf(await t.fake.waitForCall(isCallback(press)));
-      if (callback.type === 4) return ephemeral(callback);
+      if (callback.type === 4) return t.delivered(press.id).then(() => ephemeral(callback));
       const seen = await after(press, 'page');
+      await t.delivered(press.id);
       return { outcome: seen.outcome, text: seen.text };
     },
     close: () => t.close(),
