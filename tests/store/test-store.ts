@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openStateStore, type StateLocation } from '../../src/store/open-state.ts';
-import { quoteIdent } from '../../src/store/postgres/migrate.ts';
 import type { StateStore } from '../../src/store/state.ts';
-import { postgresAvailable, TEST_DATABASE_URL, testSchema } from './engines.ts';
+import { postgresAvailable, TEST_DATABASE_URL } from './engines.ts';
+import { giveBack, takeSchema } from './test-schemas.ts';
 
 /**
  * The engine under the bot's state in this test run. `npm test` runs every file that stores bot
@@ -24,7 +23,7 @@ export const TEST_STORE_MODE: TestStoreMode = modeFrom(process.env.GOMEZ_TEST_ST
 
 /**
  * One test's bot state, empty at first: a temporary DATA_DIR and, in Postgres mode, a schema of its own
- * on the test server. Every `open()` is another handle on the same state (a restart, or a second
+ * on the test server (test-schemas.ts: recycled, emptied, within a test file). Every `open()` is another handle on the same state (a restart, or a second
  * replica); `env` lets an in-process CLI or a spawned `bin/gomez.js` reach it too.
  */
 export interface TestState {
@@ -59,20 +58,13 @@ export async function createTestState(options: { prefix?: string } = {}): Promis
 
   if (TEST_STORE_MODE === 'postgres') {
     await requireServer();
-    const schema = testSchema();
-    // Made here rather than by the first open: a spawned process names it only through search_path.
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE SCHEMA ${quoteIdent(schema.name)}`);
-    } finally {
-      await admin.end();
-    }
+    // The schema exists before the first open: a spawned process names it only through search_path.
+    const schema = await takeSchema();
     const url = new URL(TEST_DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema.name}`);
-    location = { databaseUrl: TEST_DATABASE_URL, dataDir, schema: schema.name, postgres: { max: 4 } };
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    location = { databaseUrl: TEST_DATABASE_URL, dataDir, schema, postgres: { max: 4 } };
     env = { DATA_DIR: dataDir, DATABASE_URL: url.toString() };
-    drop = () => schema.drop();
+    drop = () => giveBack(schema);
   }
 
   return {
