@@ -5,10 +5,11 @@ import { TEST_DATABASE_URL, testSchema } from './engines.ts';
 
 /**
  * Schemas for test state on the PostgreSQL test server, recycled within one test file: a schema given
- * back is emptied (every table but `schema_migrations` truncated, identities restarted) and handed to
- * the next state instead of creating and migrating another, which costs about ten times as much and
- * matters to harnesses that start afresh for every test. A recycled schema is as empty as a new one,
- * and never shared: it is taken only once given back. Whatever is left is dropped when the file ends.
+ * back is emptied (every row of every table but `schema_migrations` deleted) and handed to the next
+ * state instead of creating, migrating and dropping another (about 0.8 s on this machine against
+ * 0.15 s), which matters to harnesses that start afresh for every test. A recycled schema is as empty as
+ * a new one, except that serial ids carry on from where they were; it is never shared, being taken only
+ * once given back. Whatever is left is dropped when the file ends.
  */
 const spare: string[] = [];
 /** Schemas this file made, to drop at its end. */
@@ -45,10 +46,9 @@ export async function giveBack(name: string): Promise<void> {
         "SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename <> 'schema_migrations'",
         [name],
       );
-      if (rows.length > 0) {
-        const tables = rows.map((r) => `${quoteIdent(name)}.${quoteIdent(r.tablename)}`).join(', ');
-        await client.query(`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
-      }
+      // DELETE, not TRUNCATE: the tables hold a test's few rows, and TRUNCATE replaces every table's
+      // files (about 0.5 s here against 10 ms). No table references another, so any order will do.
+      if (rows.length > 0) await client.query(rows.map((r) => `DELETE FROM ${quoteIdent(name)}.${quoteIdent(r.tablename)};`).join('\n'));
     });
     spare.push(name);
   } catch {
