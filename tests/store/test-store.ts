@@ -23,8 +23,9 @@ export const TEST_STORE_MODE: TestStoreMode = modeFrom(process.env.GOMEZ_TEST_ST
 
 /**
  * One test's bot state, empty at first: a temporary DATA_DIR and, in Postgres mode, a schema of its own
- * on the test server (test-schemas.ts: recycled, emptied, within a test file). Every `open()` is another handle on the same state (a restart, or a second
- * replica); `env` lets an in-process CLI or a spawned `bin/gomez.js` reach it too.
+ * on the test server (test-schemas.ts: recycled, emptied, within a test file). Every `open()` is another
+ * handle on the same state (a restart, or a second replica); `env` lets an in-process CLI or a spawned
+ * `bin/gomez.js` reach it too.
  */
 export interface TestState {
   readonly mode: TestStoreMode;
