@@ -37,9 +37,12 @@ async function postgresAnswers(): Promise<boolean> {
  */
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const stateful = testsReaching(root, 'tests', 'tests/store/test-store.ts');
-  const server = await postgresAnswers();
+  // Vitest reads this file again for the projects that extend it: ask the server, and say so, once per run.
+  const once = globalThis as { gomezPostgresAnswers?: Promise<boolean> };
+  const first = once.gomezPostgresAnswers === undefined;
+  const server = await (once.gomezPostgresAnswers ??= postgresAnswers());
   const skipped = `SKIPPED: the postgres test project (${stateful.length} files that store bot state, run again on PostgreSQL) — no server answers at ${TEST_DATABASE_URL} (TEST_DATABASE_URL)`;
-  if (!server) console.warn(skipped);
+  if (!server && first) console.warn(skipped);
   return {
     test: {
       testTimeout: 20_000,
