@@ -13,8 +13,8 @@ export interface AnswerWrites {
 
 /**
  * BotState over the async StateStore: the SQLite file by default, PostgreSQL when DATABASE_URL is set,
- * so every replica sees the same answers, turns, votes and rate limits. Same rows as the SQLite-only
- * StoreBotState: a turn is written under the conversation (so `follows` sees the bot answered there)
+ * so every replica sees the same answers, turns, votes and rate limits; the console uses it over a
+ * SQLite store in memory. A turn is written under the conversation (so `follows` sees the bot answered there)
  * and under the conversation plus the asker, with the answer id (context and paging are per person);
  * a refusal is an answer record that showed no quotes.
  */

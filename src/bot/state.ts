@@ -48,9 +48,9 @@ export interface FeedbackReport {
 }
 
 /**
- * Everything the bot layer keeps between messages, behind one narrow async interface. The SQLite
- * store implements it today (store-state.ts); a shared database (PostgreSQL) can implement the same
- * methods without the bot changing. Implementations parse rows at their boundary.
+ * Everything the bot layer keeps between messages, behind one narrow async interface. SharedBotState
+ * (shared-state.ts) implements it over the StateStore, SQLite or PostgreSQL alike; HeldWrites wraps it
+ * while a leased delivery is answered. Implementations parse rows at their boundary.
  */
 export interface BotState {
   /** The asker's own answered turns in a conversation, oldest first: at most `limit`, none before `since`. */

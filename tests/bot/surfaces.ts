@@ -2,14 +2,14 @@ import { PassThrough } from 'node:stream';
 import { MessageFlags } from 'discord.js';
 import { chatLoop } from '../../src/adapters/cli/commands/chat.ts';
 import { ACTION_IDS } from '../../src/adapters/slack/action-ids.ts';
-import { StoreBotState } from '../../src/bot/store-state.ts';
+import { SharedBotState } from '../../src/bot/shared-state.ts';
 import type { GomezCore } from '../../src/core.ts';
-import { Store } from '../../src/store/store.ts';
 import { buttonPress, fakeUser, slashCommand } from '../fakes/discord/payloads.ts';
 import type { FakeUser } from '../fakes/discord/server.ts';
 import { newTs } from '../fakes/slack/requests.ts';
 import { bodyOf, isCallback, isFollowUp, isOriginalEdit, startTestBot } from '../adapters/discord/harness.ts';
 import { startHarness } from '../adapters/slack/harness.ts';
+import { openTestStore } from '../store/test-store.ts';
 
 /** What a person saw after one step, the same words on every surface. */
 export type Outcome = 'answer' | 'page' | 'help' | 'ack' | 'nothing' | 'private';
@@ -116,13 +116,16 @@ export async function discordDriver(core: GomezCore, ratePerMinute: number): Pro
   return {
     name: 'discord',
     threadMessages: false,
+    // Each step waits for its delivery to be done as well as for the reply: the bot records the turn
+    // just after replying, and the next step (a follow-up) must see it, as a person typing would.
     async say(who, text) {
       const interaction = slashCommand(t.fake, { subcommand: 'ask', options: { question: text }, user: userOf(who) });
       t.fake.dispatchInteraction(interaction);
       const callback = bodyOf(await t.fake.waitForCall(isCallback(interaction)));
-      if (callback.type === 4) return ephemeral(callback);
+      if (callback.type === 4) return t.delivered(interaction.id).then(() => ephemeral(callback));
       const seen = await after(interaction, 'answer');
       if (seen.outcome === 'answer') lastAnswer[who] = { answerId: interaction.id, message: t.fake.originalMessage(interaction.token) as never };
+      await t.delivered(interaction.id);
       return { outcome: seen.outcome, text: seen.text };
     },
     async more(who) {
@@ -130,8 +133,9 @@ export async function discordDriver(core: GomezCore, ratePerMinute: number): Pro
       const press = buttonPress(t.fake, { user: userOf(who), customId: `gomez:more:${last.answerId}`, message: last.message });
       t.fake.dispatchInteraction(press);
       const callback = bodyOf(await t.fake.waitForCall(isCallback(press)));
-      if (callback.type === 4) return ephemeral(callback);
+      if (callback.type === 4) return t.delivered(press.id).then(() => ephemeral(callback));
       const seen = await after(press, 'page');
+      await t.delivered(press.id);
       return { outcome: seen.outcome, text: seen.text };
     },
     close: () => t.close(),
@@ -141,8 +145,8 @@ export async function discordDriver(core: GomezCore, ratePerMinute: number): Pro
 // ---------------------------------------------------------------- Console (the chat loop, one per person, shared state)
 
 export async function consoleDriver(core: GomezCore, ratePerMinute: number): Promise<SurfaceDriver> {
-  const store = Store.open(':memory:');
-  const state = new StoreBotState(store, { ratePerMinute });
+  const store = await openTestStore({ prefix: 'gomez-console-' });
+  const state = new SharedBotState(store, { ratePerMinute });
   const sessions = new Map<string, { input: PassThrough; chunks: string[]; waiters: Array<() => void>; done: Promise<void> }>();
 
   const session = (who: string) => {
@@ -188,7 +192,7 @@ export async function consoleDriver(core: GomezCore, ratePerMinute: number): Pro
     async close() {
       for (const s of sessions.values()) s.input.end();
       await Promise.all([...sessions.values()].map((s) => s.done));
-      store.close();
+      await store.close();
     },
   };
 }

@@ -4,7 +4,6 @@ import { createDiscordDigestRunner, discordDigestPoster } from '../../src/adapte
 import { verifyQuote } from '../../src/answer/verify.ts';
 import type { GomezCore } from '../../src/core.ts';
 import type { DigestRunner } from '../../src/digest/runner.ts';
-import { stateStoreOf } from '../../src/store/shared-sqlite.ts';
 import type { DigestStore } from '../../src/store/state.ts';
 import { createSummarizer } from '../../src/summary/summarizer.ts';
 import { fakeUser, slashCommand } from '../fakes/discord/payloads.ts';
@@ -39,7 +38,7 @@ describe('Discord digests (real discord.js client, local fake Discord)', () => {
     });
     core = coreDouble(corpus, { summarize });
     t = await startTestBot(core);
-    subscriptions = stateStoreOf(t.store).digests;
+    subscriptions = t.store.digests;
     runner = createDiscordDigestRunner({ client: t.bot.client, core, store: t.store, clock: clock.now });
   });
   afterAll(async () => {

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Summary } from '../../src/answer/types.ts';
 import type { SummarizeOptions } from '../../src/core.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import { ChannelGoneError, type Digest, type DigestPoster } from '../../src/digest/poster.ts';
 import { setLogLevel } from '../../src/log.ts';
-import { Store } from '../../src/store/store.ts';
-import { stateStoreOf } from '../../src/store/shared-sqlite.ts';
 import type { Subscription } from '../../src/store/subscriptions.ts';
 
 setLogLevel('silent');
@@ -41,22 +36,6 @@ export class RecordingPoster implements DigestPoster {
   }
   to(channelId: string): string[] {
     return this.posts.filter((p) => p.channelId === channelId).map((p) => p.at);
-  }
-}
-
-/** A state store in a temporary directory, so a test can close and reopen it (a restart). */
-export class TempStore {
-  readonly dir = mkdtempSync(join(tmpdir(), 'gomez-digest-'));
-  store = Store.open(this.dir);
-  subscriptions = stateStoreOf(this.store).digests;
-  restart(): void {
-    this.store.close();
-    this.store = Store.open(this.dir);
-    this.subscriptions = stateStoreOf(this.store).digests;
-  }
-  dispose(): void {
-    this.store.close();
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,6 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackDigestRunner } from '../../src/adapters/slack/digest-poster.ts';
 import type { DigestRunner } from '../../src/digest/runner.ts';
-import { SubscriptionStore } from '../../src/store/subscriptions.ts';
 import { decodeMrkdwn, quotedLines } from '../adapters/slack/blocks.ts';
 import { BOT_TOKEN, startHarness, type Harness } from '../adapters/slack/harness.ts';
 import { FakeClock } from './helpers.ts';
@@ -69,7 +68,7 @@ describe('Slack channel recap (real Bolt app and the real core, local fake Slack
     await h.slackRequests.command('digest subscribe daily 09:00 UTC recap', { user: 'UALICE', channel: 'CRECAP' });
     await h.slack.idle();
     expect(decodeMrkdwn(String(h.fake.responses.slice(before)[0]!.body.text))).toMatch(/recap of what this channel asked/);
-    const subscription = new SubscriptionStore(h.store).forChannel('slack', 'CRECAP')!;
+    const subscription = (await h.store.digests.forChannel('slack', 'CRECAP'))!;
     expect(subscription).toMatchObject({ kind: 'recap', topic: null });
     const posted = postsTo('CRECAP').length;
     clock.set(subscription.nextDueAt);

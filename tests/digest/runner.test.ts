@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSubscriptions, NotAllowedError, subscribe, unsubscribe, type DigestActor } from '../../src/digest/commands.ts';
 import { DigestRunner, MAX_ATTEMPTS } from '../../src/digest/runner.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
-import { FakeClock, HOUR, MINUTE, RecordingPoster, TempStore, recordingSummarizer } from './helpers.ts';
+import { FakeClock, HOUR, MINUTE, RecordingPoster, recordingSummarizer } from './helpers.ts';
+import { TempStore } from './temp-store.ts';
 
 const corpus = { dir: '', sources: [{ meta: { id: 'seed' } }], passages: [], hash: '' } as unknown as Corpus;
 
@@ -37,8 +38,8 @@ describe('digest runner', () => {
     }
   }
 
-  beforeEach(() => {
-    temp = new TempStore();
+  beforeEach(async () => {
+    temp = await TempStore.create();
     clock = new FakeClock(new Date('2026-03-26T12:00:00Z'));
     poster = new RecordingPoster(clock);
     summarizer = recordingSummarizer();
@@ -71,13 +72,13 @@ describe('digest runner', () => {
     await runUntil(runner(), '2026-03-27T09:00:00Z');
     expect(poster.to('c1')).toEqual(['2026-03-27T09:00:00.000Z']);
     // Restart right after posting, at the same instant: the new process must not post that slot again.
-    temp.restart();
+    await temp.restart();
     const second = runner();
     await second.tick();
     expect(poster.to('c1')).toHaveLength(1);
     // Down from 12:00 until 08:45 the next day: nothing is missed, the 09:00 digest comes once.
     clock.set('2026-03-28T08:45:00Z');
-    temp.restart();
+    await temp.restart();
     await runUntil(runner(), '2026-03-29T12:00:00Z');
     expect(poster.to('c1')).toEqual(['2026-03-27T09:00:00.000Z', '2026-03-28T09:00:00.000Z', '2026-03-29T08:00:00.000Z']);
   });
@@ -88,7 +89,7 @@ describe('digest runner', () => {
     expect(poster.to('c1')).toHaveLength(1);
     // The bot is down for three days and comes back at 15:00.
     clock.set('2026-03-30T15:00:00Z');
-    temp.restart();
+    await temp.restart();
     const r = runner();
     await r.tick();
     await r.tick();
@@ -178,7 +179,7 @@ describe('digest runner', () => {
 
 describe('digest commands', () => {
   it('Discord: only members with Manage Channels may subscribe; Slack: the subscriber or an admin', async () => {
-    const temp = new TempStore();
+    const temp = await TempStore.create();
     try {
       const clock = new FakeClock(new Date('2026-03-26T12:00:00Z'));
       const summarizer = recordingSummarizer();
@@ -196,12 +197,12 @@ describe('digest commands', () => {
       // The admin's replacement makes the admin the subscriber: Alice may no longer change it.
       await expect(unsubscribe(deps, slack('UALICE'))).rejects.toThrow(NotAllowedError);
     } finally {
-      temp.dispose();
+      await temp.dispose();
     }
   });
 
   it('lists only this workspace\'s digests, and in a DM only the DM\'s own', async () => {
-    const temp = new TempStore();
+    const temp = await TempStore.create();
     try {
       const summarizer = recordingSummarizer();
       const deps = { subscriptions: temp.subscriptions, core: { corpus, summarize: summarizer.summarize } };
@@ -214,7 +215,7 @@ describe('digest commands', () => {
       const inDm = await listSubscriptions(deps, { ...actor('dm-1'), workspaceId: null }, format);
       expect(inDm).toMatch(/No digest subscriptions yet/);
     } finally {
-      temp.dispose();
+      await temp.dispose();
     }
   });
 });

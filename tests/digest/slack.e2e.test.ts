@@ -3,7 +3,6 @@ import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackDigestRunner } from '../../src/adapters/slack/digest-poster.ts';
 import type { DigestRunner } from '../../src/digest/runner.ts';
-import { stateStoreOf } from '../../src/store/shared-sqlite.ts';
 import { decodeMrkdwn, quotedLines } from '../adapters/slack/blocks.ts';
 import { BOT_TOKEN, startHarness, type Harness } from '../adapters/slack/harness.ts';
 import { FakeClock, HOUR } from './helpers.ts';
@@ -14,7 +13,7 @@ describe('Slack digests (real Bolt app and the real core, local fake Slack)', ()
   let h: Harness;
   let runner: DigestRunner;
   const clock = new FakeClock(new Date());
-  const subscriptions = () => stateStoreOf(h.store).digests;
+  const subscriptions = () => h.store.digests;
 
   beforeAll(async () => {
     h = await startHarness();

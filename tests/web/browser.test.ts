@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,16 +7,18 @@ import { createCore } from '../../src/create-core.ts';
 import type { GomezCore } from '../../src/core.ts';
 import { setLogLevel } from '../../src/log.ts';
 import { QuestionLog } from '../../src/store/questions.ts';
-import { Store } from '../../src/store/store.ts';
-import { stateStoreOf } from '../../src/store/shared-sqlite.ts';
+import type { StateStore } from '../../src/store/state.ts';
 import { createWebHandler, type WebHandler } from '../../src/web/routes.ts';
 import { startWebServer, type RunningWebServer } from '../../src/web/web-server.ts';
 import { REPO_CORPUS } from '../corpus/fixtures.ts';
+import { openTestStore, TEST_STORE_MODE } from '../store/test-store.ts';
 
 /** Debian's Chromium (.ci/run installs it); Playwright never downloads a browser of its own here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOKEN = 'browser-test-insights-token-42';
 const DOCS = new URL('../../docs/', import.meta.url).pathname;
+/** The docs' screenshots come from the SQLite run: the PostgreSQL run of this file would race it for the same files. */
+const docsImage = (name: string) => (TEST_STORE_MODE === 'sqlite' ? { path: join(DOCS, name) } : {});
 
 if (!existsSync(CHROMIUM)) {
   // Loud, not skipped: CI installs Chromium, so a missing browser there is a failure.
@@ -29,13 +30,11 @@ describe('the transcript viewer and insights page in a real browser (Chromium vi
   let server: RunningWebServer;
   let base: string;
   let core: GomezCore;
-  let store: Store;
-  let dataDir: string;
+  let store: StateStore;
 
   beforeAll(async () => {
     setLogLevel('silent');
-    dataDir = mkdtempSync(join(tmpdir(), 'gomez-browser-'));
-    store = Store.open(dataDir);
+    store = await openTestStore({ prefix: 'gomez-browser-' });
     let handler: WebHandler = async (_req, res) => void res.end();
     server = await startWebServer((req, res) => handler(req, res), 0, '127.0.0.1');
     base = `http://127.0.0.1:${server.port}`;
@@ -52,8 +51,7 @@ describe('the transcript viewer and insights page in a real browser (Chromium vi
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    store?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await store?.close();
   });
 
   it('opens a quote link scrolled to the highlighted quote, with its translation beside it and the host question before it', async () => {
@@ -100,7 +98,7 @@ describe('the transcript viewer and insights page in a real browser (Chromium vi
 
     expect(outside).toEqual([]);
     mkdirSync(DOCS, { recursive: true });
-    await page.screenshot({ path: join(DOCS, 'viewer.png') });
+    await page.screenshot(docsImage('viewer.png'));
     await page.close();
   });
 
@@ -129,10 +127,10 @@ describe('the transcript viewer and insights page in a real browser (Chromium vi
   });
 
   it('refuses the insights page without its token and shows it with it', async () => {
-    const questions = new QuestionLog(stateStoreOf(store).questions);
+    const questions = new QuestionLog(store.questions);
     await questions.add({ surface: 'discord', userId: '123456789012345678', question: 'What did Gomez say about Bitcoin?', outcome: 'refused' });
     await questions.add({ surface: 'slack', userId: 'UALICE', question: 'What did he say about data quality?', outcome: 'answered', topic: 'Data quality matters' });
-    store.recordFeedback({ answerId: 'a1', userId: 'UBOB', platform: 'slack', vote: -1, question: 'Is scale all you need?', answer: 'Gomez says scale is not the only way.' });
+    await store.feedback.record({ answerId: 'a1', userId: 'UBOB', platform: 'slack', vote: -1, question: 'Is scale all you need?', answer: 'Gomez says scale is not the only way.' });
 
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     const refused = await page.goto(`${base}/insights`);
@@ -148,7 +146,7 @@ describe('the transcript viewer and insights page in a real browser (Chromium vi
     expect(body).toContain('Data quality matters');
     expect(body).not.toContain('123456789012345678');
     expect(body).not.toContain('UBOB');
-    await page.screenshot({ path: join(DOCS, 'insights.png'), fullPage: true });
+    await page.screenshot({ ...docsImage('insights.png'), fullPage: true });
     await page.close();
   });
 });

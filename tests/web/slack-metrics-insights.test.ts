@@ -68,7 +68,8 @@ describe('/metrics and insights on the Slack HTTP receiver (real Bolt app, fake 
     await h.slackRequests.mention({ text: 'What did he say about data quality?', ts: threadTs, user: 'UALICE' });
     await h.slackRequests.mention({ text: 'What did he say about Bitcoin mining rigs?', user: 'UBOB' });
     await h.slack.idle();
-    const answerPost = h.fake.posts.find((p) => buttons(p.args.blocks).has(ACTION_IDS.feedbackDown))!;
+    // The data-quality answer, in its own thread: the two questions are answered concurrently, in either order.
+    const answerPost = h.fake.posts.find((p) => p.args.thread_ts === threadTs && buttons(p.args.blocks).has(ACTION_IDS.feedbackDown))!;
     const answerId = buttons(answerPost.args.blocks).get(ACTION_IDS.feedbackDown)!;
     await h.slackRequests.click({ actionId: ACTION_IDS.feedbackDown, value: answerId, messageTs: String(answerPost.result?.ts), user: 'UCAROL' });
     await h.slack.idle();

@@ -1,13 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { ConfigError } from '../../../src/errors.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runServe, startPlatforms } from '../../../src/adapters/cli/commands/serve.ts';
 import { readEnv } from '../../../src/config/env.ts';
 import { setLogLevel } from '../../../src/log.ts';
 import { FakeDiscord } from '../../fakes/discord/server.ts';
+import { createTestState } from '../../store/test-store.ts';
 import { testCore } from '../slack/test-core.ts';
 
 describe('gomez serve', () => {
@@ -30,9 +28,9 @@ describe('gomez serve', () => {
   it('in Discord gateway mode answers /healthz on PORT while the gateway is connected', async () => {
     setLogLevel('silent');
     const fake = await FakeDiscord.start();
-    const dataDir = mkdtempSync(join(tmpdir(), 'gomez-serve-'));
-    const env = readEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, PORT: '0', LOG_LEVEL: 'silent' });
-    const running = await startPlatforms(await testCore(), { env, corpusDir: 'corpus', dataDir }, { discord: true, slack: false }, { host: '127.0.0.1' });
+    const state = await createTestState({ prefix: 'gomez-serve-' });
+    const env = readEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, PORT: '0', LOG_LEVEL: 'silent', ...state.env });
+    const running = await startPlatforms(await testCore(), { env, corpusDir: 'corpus', dataDir: state.dataDir }, { discord: true, slack: false }, { host: '127.0.0.1' });
     try {
       const port = running.find((r) => r.healthPort !== undefined)?.healthPort;
       expect(port).toBeGreaterThan(0);
@@ -43,16 +41,16 @@ describe('gomez serve', () => {
     } finally {
       await Promise.allSettled(running.map((r) => r.stop()));
       await fake.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await state.dispose();
     }
   });
 
   it('with DISCORD_PUBLIC_KEY answers signed interactions at /discord/interactions on PORT and opens no gateway connection', async () => {
     setLogLevel('silent');
     const fake = await FakeDiscord.start();
-    const dataDir = mkdtempSync(join(tmpdir(), 'gomez-serve-'));
-    const env = readEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_PUBLIC_KEY: fake.publicKeyHex, PORT: '0', LOG_LEVEL: 'silent' });
-    const running = await startPlatforms(await testCore(), { env, corpusDir: 'corpus', dataDir }, { discord: true, slack: false }, { host: '127.0.0.1' });
+    const state = await createTestState({ prefix: 'gomez-serve-' });
+    const env = readEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_PUBLIC_KEY: fake.publicKeyHex, PORT: '0', LOG_LEVEL: 'silent', ...state.env });
+    const running = await startPlatforms(await testCore(), { env, corpusDir: 'corpus', dataDir: state.dataDir }, { discord: true, slack: false }, { host: '127.0.0.1' });
     try {
       const port = running.find((r) => r.healthPort !== undefined)?.healthPort;
       const ping = { id: '1234567890', token: 'ping', type: 1, application_id: fake.applicationId, version: 1 };
@@ -63,7 +61,7 @@ describe('gomez serve', () => {
     } finally {
       await Promise.allSettled(running.map((r) => r.stop()));
       await fake.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await state.dispose();
     }
   });
 

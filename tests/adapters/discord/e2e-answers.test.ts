@@ -63,7 +63,7 @@ describe('Discord bot end to end (real discord.js client against a local fake Di
 
     const ids = body.components[0].components.map((c: { custom_id: string }) => c.custom_id);
     expect(ids).toEqual([`gomez:more:${interaction.id}`, `gomez:vote:up:${interaction.id}`, `gomez:vote:down:${interaction.id}`]);
-    expect(t.store.getAnswer(interaction.id)).toMatchObject({ platform: 'discord', kind: 'ask', shown: quotes.length });
+    expect(await t.store.answers.get(interaction.id)).toMatchObject({ platform: 'discord', kind: 'ask', shown: quotes.length });
   });
 
   it('treats a short question in the same channel as a follow-up of the one before', async () => {
@@ -138,7 +138,7 @@ describe('Discord bot end to end (real discord.js client against a local fake Di
       expect(isGuestText(core.corpus, quote), quote).toBe(true);
     }
     expect(edit.embeds[0].footer.text).toContain(`quote${next.length > 1 ? 's' : ''} ${firstQuotes.length + 1}`);
-    expect(t.store.getAnswer(first.interaction.id)!.shown).toBe(firstQuotes.length + next.length);
+    expect((await t.store.answers.get(first.interaction.id))!.shown).toBe(firstQuotes.length + next.length);
   });
 
   it('records 👍/👎 once per user per answer: a second press changes the vote', async () => {
@@ -154,14 +154,15 @@ describe('Discord bot end to end (real discord.js client against a local fake Di
     expect(up.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(up.data.content).toContain('👍');
     expect(up.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(t.store.feedbackFor(interaction.id)).toEqual({ up: 1, down: 0 });
+    expect(await t.store.feedback.tally(interaction.id)).toEqual({ up: 1, down: 0 });
 
     await press('down');
-    expect(t.store.feedbackFor(interaction.id)).toEqual({ up: 0, down: 1 });
+    expect(await t.store.feedback.tally(interaction.id)).toEqual({ up: 0, down: 1 });
     await press('up', bob);
-    expect(t.store.feedbackFor(interaction.id)).toEqual({ up: 1, down: 1 });
-    const row = t.store.db.prepare('SELECT question, answer, platform FROM feedback WHERE user_id = ?').get(alice.id);
-    expect(row).toMatchObject({ question: 'What did Gomez say about OpenAI?', platform: 'discord' });
+    expect(await t.store.feedback.tally(interaction.id)).toEqual({ up: 1, down: 1 });
+    // The votes keep what was asked, for the curator's report.
+    const votes = (await t.store.feedback.report(10)).answers.find((a) => a.answerId === interaction.id);
+    expect(votes).toMatchObject({ question: 'What did Gomez say about OpenAI?', platform: 'discord', up: 1, down: 1 });
   });
 
   it('never pings: a question with @everyone and a user mention gets allowed_mentions parse [] on every message', async () => {

@@ -134,7 +134,7 @@ describe('Discord bot: failures, limits and slow answers', () => {
     expect(attributions).toHaveLength(shown.length);
     shown.forEach((text, i) => expect(longAnswer.quotes[i]!.text.startsWith(text)).toBe(true));
     // "More quotes" continues with the first quote that did not fit.
-    expect(t.store.getAnswer(interaction.id)!.shown).toBe(shown.length);
+    expect((await t.store.answers.get(interaction.id))!.shown).toBe(shown.length);
   });
 
   it('/gomez summary posts the themes as fields within the limits', async () => {

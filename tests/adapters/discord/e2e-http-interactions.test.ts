@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordDigestRunner } from '../../../src/adapters/discord/digest-poster.ts';
 import type { GomezCore } from '../../../src/core.ts';
 import type { Corpus } from '../../../src/corpus/types.ts';
-import { SubscriptionStore } from '../../../src/store/subscriptions.ts';
 import { FakeClock } from '../../digest/helpers.ts';
 import { autocomplete, buttonPress, fakeUser, slashCommand } from '../../fakes/discord/payloads.ts';
 import { snowflake } from '../../fakes/discord/snowflake.ts';
@@ -58,7 +57,7 @@ describe('Discord HTTP interactions mode (signed requests to /discord/interactio
     expect(ids).toEqual([`gomez:more:${interaction.id}`, `gomez:vote:up:${interaction.id}`, `gomez:vote:down:${interaction.id}`]);
     // The HTTP answer was the one first response: no callback also went over REST.
     expect(t.fake.callsFor(interaction).filter((c) => c.path.endsWith('/callback'))).toHaveLength(1);
-    expect(t.store.getAnswer(interaction.id)).toMatchObject({ platform: 'discord', kind: 'ask', shown: quotes.length });
+    expect(await t.store.answers.get(interaction.id)).toMatchObject({ platform: 'discord', kind: 'ask', shown: quotes.length });
     expect(t.fake.gatewayConnections).toBe(0);
   });
 
@@ -95,7 +94,7 @@ describe('Discord HTTP interactions mode (signed requests to /discord/interactio
     expect((await t.fake.postInteraction(t.endpoint, interaction, { signature: 'bad' })).status).toBe(401);
     expect((await t.fake.postInteraction(t.endpoint, interaction, { signature: 'missing' })).status).toBe(401);
     expect(t.fake.callsFor(interaction)).toEqual([]);
-    expect(t.store.getAnswer(interaction.id)).toBeUndefined();
+    expect(await t.store.answers.get(interaction.id)).toBeUndefined();
     // Refused requests claim nothing: the genuine delivery is still answered.
     expect(await t.fake.postInteraction(t.endpoint, interaction)).toMatchObject({ status: 200, body: { type: 5 } });
     await t.fake.waitForCall(isOriginalEdit(interaction));
@@ -147,7 +146,7 @@ describe('Discord HTTP interactions mode (signed requests to /discord/interactio
     const edit = bodyOf(await t.fake.waitForCall(isOriginalEdit(interaction)));
     expect(String(edit.content)).toMatch(/^Subscribed: this channel gets a daily at 09:00/);
 
-    const subscription = new SubscriptionStore(t.store).forChannel('discord', channelId)!;
+    const subscription = (await t.store.digests.forChannel('discord', channelId))!;
     const clock = new FakeClock(new Date(subscription.nextDueAt));
     const runner = createDiscordDigestRunner({ client: t.bot.client, core, store: t.store, clock: clock.now });
     try {

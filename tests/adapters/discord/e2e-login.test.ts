@@ -1,18 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../src/adapters/discord/index.ts';
 import { readEnv } from '../../../src/config/env.ts';
 import { ConfigError } from '../../../src/errors.ts';
 import { setLogLevel } from '../../../src/log.ts';
-import { Store } from '../../../src/store/store.ts';
+import { openStateStore } from '../../../src/store/open-state.ts';
 import { FakeDiscord } from '../../fakes/discord/server.ts';
 import { coreDouble, loadRepoCorpus } from './core-double.ts';
 
 setLogLevel('silent');
 const core = coreDouble(loadRepoCorpus());
+// Login fails before anything is stored, so these run on SQLite only (not part of the postgres project).
+const store = await openStateStore({ dataDir: ':memory:' });
+afterAll(() => store.close());
 
 describe('Discord login failures name DISCORD_TOKEN', () => {
   let fake: FakeDiscord | undefined;
-  const store = Store.open(':memory:');
   afterEach(async () => {
     await fake?.close();
     fake = undefined;

@@ -1,38 +1,36 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postSummaryToChannel, startDiscord, ChannelUnreachableError } from '../../../src/adapters/discord/index.ts';
 import { readEnv } from '../../../src/config/env.ts';
-import { Store } from '../../../src/store/store.ts';
 import { buttonPress, fakeUser, slashCommand } from '../../fakes/discord/payloads.ts';
 import { FakeDiscord } from '../../fakes/discord/server.ts';
+import { createTestState } from '../../store/test-store.ts';
 import { testCore } from './core-double.ts';
 import { bodyOf, isCallback, isOriginalEdit, quotedTexts } from './harness.ts';
 
+const state = await createTestState({ prefix: 'gomez-discord-' });
+
 describe('Discord bot across a restart, and channel posts', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gomez-discord-'));
   let fake: FakeDiscord | undefined;
   afterAll(async () => {
     await fake?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await state.dispose();
   });
 
   it('"More quotes" still works on an answer given before the bot restarted', async () => {
     fake = await FakeDiscord.start();
     const core = await testCore();
-    const env = readEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dir });
+    const env = readEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, ...state.env });
     const user = fakeUser('gina');
 
-    let store = Store.open(dir);
+    let store = await state.open();
     let bot = await startDiscord({ core, env, store });
     const ask = slashCommand(fake, { subcommand: 'ask', options: { question: 'What did Gomez say about data?' }, user });
     fake.dispatchInteraction(ask);
     const first = quotedTexts(bodyOf(await fake.waitForCall(isOriginalEdit(ask))).embeds[0].description);
     await bot.stop();
-    store.close();
+    await store.close();
 
-    store = Store.open(dir);
+    store = await state.open();
     bot = await startDiscord({ core, env, store });
     try {
       expect(fake.identifies).toHaveLength(2);
@@ -56,7 +54,7 @@ describe('Discord bot across a restart, and channel posts', () => {
       await expect(postSummaryToChannel(bot.client, core, '323456789012345678', summary)).rejects.toBeInstanceOf(ChannelUnreachableError);
     } finally {
       await bot.stop();
-      store.close();
+      await store.close();
     }
   });
 });

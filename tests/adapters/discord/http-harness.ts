@@ -2,16 +2,18 @@ import type { GomezCore } from '../../../src/core.ts';
 import { readEnv, type Env } from '../../../src/config/env.ts';
 import { setLogLevel } from '../../../src/log.ts';
 import { startDiscordHttp, INTERACTIONS_PATH, type RunningDiscordHttp } from '../../../src/adapters/discord/index.ts';
-import { Store } from '../../../src/store/store.ts';
+import type { StateStore } from '../../../src/store/state.ts';
 import { createWebHandler } from '../../../src/web/routes.ts';
 import { startWebServer, type RunningWebServer } from '../../../src/web/web-server.ts';
 import { FakeDiscord } from '../../fakes/discord/server.ts';
+import { openTestStore } from '../../store/test-store.ts';
 
 setLogLevel('silent');
 
 export interface HttpTestBot {
   fake: FakeDiscord;
-  store: Store;
+  /** The bot's state on this run's engine (tests/store/test-store.ts). */
+  store: StateStore;
   env: Env;
   bot: RunningDiscordHttp;
   web: RunningWebServer;
@@ -27,10 +29,10 @@ export interface HttpTestBot {
  */
 export async function startHttpTestBot(
   core: GomezCore,
-  options: { fake?: FakeDiscord; store?: Store; acknowledgeAfterMs?: number } = {},
+  options: { fake?: FakeDiscord; store?: StateStore; acknowledgeAfterMs?: number } = {},
 ): Promise<HttpTestBot> {
   const fake = options.fake ?? (await FakeDiscord.start());
-  const store = options.store ?? Store.open(':memory:');
+  const store = options.store ?? (await openTestStore({ prefix: 'gomez-discord-http-' }));
   const env = readEnv({
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
@@ -50,7 +52,7 @@ export async function startHttpTestBot(
       await web.close();
       await bot.stop();
       if (!options.fake) await fake.close();
-      if (!options.store) store.close();
+      if (!options.store) await store.close();
     },
   };
 }

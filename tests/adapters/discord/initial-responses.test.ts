@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InitialResponses, type InteractionKind } from '../../../src/adapters/discord/http/initial-responses.ts';
 import { fakeUser, slashCommand } from '../../fakes/discord/payloads.ts';
 import { FakeDiscord } from '../../fakes/discord/server.ts';
-import { bodyOf, isFollowUp, isOriginalEdit } from './harness.ts';
+import { bodyOf, isFollowUp, isOriginalEdit } from './calls.ts';
 
 /**
  * The first response of an HTTP interaction, through a real discord.js REST whose makeRequest is

@@ -3,7 +3,7 @@ import { registerDiscordCommands } from '../../../src/adapters/discord/index.ts'
 import { readEnv } from '../../../src/config/env.ts';
 import { ConfigError } from '../../../src/errors.ts';
 import { FakeDiscord } from '../../fakes/discord/server.ts';
-import { bodyOf } from './harness.ts';
+import { bodyOf } from './calls.ts';
 
 describe('registerDiscordCommands publishes /gomez through REST', () => {
   let fake: FakeDiscord;

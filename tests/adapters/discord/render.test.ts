@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { embedLength, renderAnswerEmbed, renderQuote, renderSummaryEmbed } from '../../../src/adapters/discord/render.ts';
 import type { Answer, Quote, Summary } from '../../../src/answer/types.ts';
-import { quotedTexts } from './harness.ts';
+import { quotedTexts } from './calls.ts';
 
 const source = { id: 's1', title: '20VC: Aidan Gomez (Cohere) with Harry Stebbings', url: 'https://example.org/watch?v=1', locator: 'turn 3' };
 const quote = (text: string, translation?: string): Quote => ({ text, ...(translation ? { translation } : {}), speaker: 'Aidan Gomez', source });

@@ -42,7 +42,7 @@ describe('Slack answer buttons: More quotes and 👍/👎 (real Bolt app, fake S
     for (const quote of shown) expect(firstQuotes).not.toContain(quote);
     expect(new Set(shown).size).toBe(shown.length);
     expect(h.fake.posts).toHaveLength(1);
-    expect(h.store.getAnswer(moreId!)?.shown).toBe(3 + shown.length);
+    expect((await h.store.answers.get(moreId!))?.shown).toBe(3 + shown.length);
   });
 
   it('offers no "More quotes" when every quote is already shown, and says so when an old button is clicked', async () => {
@@ -60,12 +60,12 @@ describe('Slack answer buttons: More quotes and 👍/👎 (real Bolt app, fake S
     await click(ACTION_IDS.feedbackUp, 'UALICE');
     await click(ACTION_IDS.feedbackUp, 'UALICE');
     await h.slack.idle();
-    expect(h.store.feedbackFor(answerId)).toEqual({ up: 1, down: 0 });
+    expect(await h.store.feedback.tally(answerId)).toEqual({ up: 1, down: 0 });
 
     await click(ACTION_IDS.feedbackDown, 'UALICE');
     await click(ACTION_IDS.feedbackUp, 'UBOB');
     await h.slack.idle();
-    expect(h.store.feedbackFor(answerId)).toEqual({ up: 1, down: 1 });
+    expect(await h.store.feedback.tally(answerId)).toEqual({ up: 1, down: 1 });
 
     const thanks = h.fake.responses.filter((r) => r.body.response_type === 'ephemeral');
     expect(thanks).toHaveLength(4);
@@ -80,7 +80,7 @@ describe('Slack answer buttons: More quotes and 👍/👎 (real Bolt app, fake S
     await h.slackRequests.click({ actionId: ACTION_IDS.feedbackDown, value: answerId, messageTs: ts });
     await h.slack.idle();
     expect(h.fake.callsTo('chat.update')).toHaveLength(1);
-    expect(h.store.feedbackFor(answerId)).toEqual({ up: 0, down: 1 });
+    expect(await h.store.feedback.tally(answerId)).toEqual({ up: 0, down: 1 });
   });
 
   it('replaces the message through response_url when chat.update is refused', async () => {

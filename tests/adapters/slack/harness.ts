@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startSlack, type RunningSlack } from '../../../src/adapters/slack/index.ts';
 import { readEnv, type Env } from '../../../src/config/env.ts';
 import type { GomezCore } from '../../../src/core.ts';
 import { setLogLevel } from '../../../src/log.ts';
-import { Store } from '../../../src/store/store.ts';
+import type { StateStore } from '../../../src/store/state.ts';
 import { FakeSlack, SlackRequester } from '../../fakes/slack/index.ts';
+import { createTestState } from '../../store/test-store.ts';
 import { testCore } from './test-core.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -17,17 +15,18 @@ export interface Harness {
   fake: FakeSlack;
   slack: RunningSlack;
   slackRequests: SlackRequester;
-  store: Store;
+  /** The bot's state on this run's engine (tests/store/test-store.ts). */
+  store: StateStore;
   core: GomezCore;
   env: Env;
-  /** Stops the app and closes the store, then starts both again on the same DATA_DIR. */
+  /** Stops the app and closes the store, then starts both again on the same state. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHarness(options: { core?: GomezCore; env?: Record<string, string> } = {}): Promise<Harness> {
   setLogLevel(process.env.SLACK_TEST_LOG ? 'debug' : 'silent');
-  const dataDir = mkdtempSync(join(tmpdir(), 'gomez-slack-'));
+  const state = await createTestState({ prefix: 'gomez-slack-' });
   const fake = await FakeSlack.start();
   const core = options.core ?? (await testCore());
   const env = readEnv({
@@ -35,12 +34,12 @@ export async function startHarness(options: { core?: GomezCore; env?: Record<str
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
-    DATA_DIR: dataDir,
+    ...state.env,
     LOG_LEVEL: 'silent',
     ...options.env,
   });
   const open = async () => {
-    const store = Store.open(dataDir);
+    const store = await state.open();
     const slack = await startSlack({ core, env, store, host: '127.0.0.1' });
     return { store, slack, slackRequests: new SlackRequester(`http://127.0.0.1:${slack.port}`, SIGNING_SECRET, fake) };
   };
@@ -51,14 +50,13 @@ export async function startHarness(options: { core?: GomezCore; env?: Record<str
     ...(await open()),
     async restart() {
       await harness.slack.stop();
-      harness.store.close();
+      await harness.store.close();
       Object.assign(harness, await open());
     },
     async close() {
       await harness.slack.stop();
-      harness.store.close();
       await fake.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await state.dispose();
     },
   };
   return harness;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InFlight } from '../../../src/adapters/slack/in-flight.ts';
 import { dedupeDeliveries } from '../../../src/adapters/slack/middleware.ts';
 import { SharedBotState } from '../../../src/bot/shared-state.ts';
-import { openStateStore } from '../../../src/store/open-state.ts';
+import { openTestStore } from '../../store/test-store.ts';
 
 /** Runs the middleware the way Bolt does, reporting whether it let the request through. */
 async function passes(middleware: ReturnType<typeof dedupeDeliveries>, body: Record<string, unknown>, retryNum?: number): Promise<boolean> {
@@ -15,7 +15,7 @@ async function passes(middleware: ReturnType<typeof dedupeDeliveries>, body: Rec
 
 describe('dedupeDeliveries', () => {
   it('lets each event_id and trigger_id through once', async () => {
-    const store = await openStateStore({ dataDir: ':memory:' });
+    const store = await openTestStore();
     const dedupe = dedupeDeliveries(new SharedBotState(store, { ratePerMinute: 10 }), 30_000);
     expect(await passes(dedupe, { type: 'event_callback', event_id: 'Ev1' })).toBe(true);
     expect(await passes(dedupe, { type: 'event_callback', event_id: 'Ev1' }, 1)).toBe(false);

@@ -4,8 +4,9 @@ import { readEnv } from '../../../src/config/env.ts';
 import type { GomezCore } from '../../../src/core.ts';
 import { ConfigError } from '../../../src/errors.ts';
 import { setLogLevel } from '../../../src/log.ts';
-import { Store } from '../../../src/store/store.ts';
+import type { StateStore } from '../../../src/store/state.ts';
 import { FakeSlack, FakeSocketMode, newTs } from '../../fakes/slack/index.ts';
+import { openTestStore } from '../../store/test-store.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from './harness.ts';
 import { testCore } from './test-core.ts';
 import { quotedLines } from './blocks.ts';
@@ -29,14 +30,14 @@ describe('startSlack: configuration, token check and Socket Mode', () => {
     return fake;
   }
 
-  function store(): Store {
-    const s = Store.open(':memory:');
-    cleanups.push(async () => s.close());
+  async function store(): Promise<StateStore> {
+    const s = await openTestStore();
+    cleanups.push(() => s.close());
     return s;
   }
 
   async function start(vars: Record<string, string>): Promise<RunningSlack> {
-    const slack = await startSlack({ core, env: readEnv({ PORT: '0', LOG_LEVEL: 'silent', ...vars }), store: store(), host: '127.0.0.1' });
+    const slack = await startSlack({ core, env: readEnv({ PORT: '0', LOG_LEVEL: 'silent', ...vars }), store: await store(), host: '127.0.0.1' });
     cleanups.push(() => slack.stop());
     return slack;
   }

@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline';
 import { deliver } from '../../../bot/adapter.ts';
 import { Bot } from '../../../bot/bot.ts';
-import { StoreBotState } from '../../../bot/store-state.ts';
+import { SharedBotState } from '../../../bot/shared-state.ts';
 import type { BotState } from '../../../bot/state.ts';
 import type { BotReply, IncomingMessage } from '../../../bot/types.ts';
 import type { GomezCore } from '../../../core.ts';
 import { log } from '../../../log.ts';
-import { Store } from '../../../store/store.ts';
+import { openStateStore } from '../../../store/open-state.ts';
 import { consoleAdapter, CONSOLE_COMMANDS, type ConsoleTarget } from '../chat-adapter.ts';
 import { println, type Io } from '../io.ts';
 import { contextFrom, openCore, parseCommandArgs } from '../options.ts';
@@ -19,7 +19,7 @@ const CONSOLE_USER = 'console';
 const CONVERSATION = 'cli:console';
 
 export interface ChatOptions {
-  /** The bot's state (default: in memory, as the console is one session). */
+  /** The bot's state (default: a SQLite store in memory, as the console is one session). */
   state?: BotState;
   /** Questions per minute (default RATE_LIMIT_PER_MINUTE's default). */
   ratePerMinute?: number;
@@ -43,9 +43,10 @@ export async function runChat(args: string[], io: Io, input: NodeJS.ReadableStre
 export async function chatLoop(core: GomezCore, io: Io, input: NodeJS.ReadableStream, options: ChatOptions = {}): Promise<void> {
   const style = styleFor(io.stdout as NodeJS.WriteStream);
   const interactive = Boolean((input as NodeJS.ReadStream).isTTY);
+  // Opened before the line reader exists, so no line can arrive while nothing listens.
+  const store = options.state ? null : await openStateStore({ dataDir: ':memory:' });
   const rl = createInterface({ input, output: interactive ? io.stdout : undefined, terminal: interactive });
-  const store = options.state ? null : Store.open(':memory:');
-  const state = options.state ?? new StoreBotState(store!, { ratePerMinute: options.ratePerMinute ?? 10 });
+  const state = options.state ?? new SharedBotState(store!, { ratePerMinute: options.ratePerMinute ?? 10 });
   const bot = new Bot({ core, state });
   const adapter = consoleAdapter(style);
   const target: ConsoleTarget = { io };
@@ -91,5 +92,5 @@ export async function chatLoop(core: GomezCore, io: Io, input: NodeJS.ReadableSt
     if (interactive) rl.prompt();
   }
   rl.close();
-  store?.close();
+  await store?.close();
 }
