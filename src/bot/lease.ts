@@ -1,7 +1,6 @@
 import { log } from '../log.ts';
 import { REPLICA_ID } from '../store/replica.ts';
-import type { Delivery } from '../store/state.ts';
-import type { Platform } from '../store/store.ts';
+import type { Delivery, Platform } from '../store/state.ts';
 import type { AnswerWrites, SharedBotState } from './shared-state.ts';
 
 /** How long a replica may be silent before another takes its delivery over (DELIVERY_LEASE_SECONDS). */

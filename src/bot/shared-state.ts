@@ -1,7 +1,6 @@
 import type { ConversationTurn } from '../core.ts';
 import type { QuestionLimiter } from '../store/question-limits.ts';
-import type { DeliveryOutcome, StateStore } from '../store/state.ts';
-import type { AnswerRecord } from '../store/store.ts';
+import type { AnswerRecord, DeliveryOutcome, StateStore } from '../store/state.ts';
 import type { BotState, FeedbackReport, StoredAnswer } from './state.ts';
 import type { Surface } from './types.ts';
 

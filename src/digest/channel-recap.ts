@@ -2,9 +2,7 @@ import type { Summary } from '../answer/types.ts';
 import type { GomezCore } from '../core.ts';
 import { InputError } from '../errors.ts';
 import { channelQuestions } from '../store/channel-questions.ts';
-import { stateStoreOf } from '../store/shared-sqlite.ts';
 import type { StateStore } from '../store/state.ts';
-import type { Store } from '../store/store.ts';
 import { buildRecap, periodWords } from './recap.ts';
 
 /** On demand, a recap looks back this many days unless asked otherwise ("recap 30"). */
@@ -26,12 +24,12 @@ export function recapDays(args: string | null | undefined): number {
 /** The recap of one channel over the last `days` days: what the adapters post for `/gomez recap`. */
 export async function channelRecap(
   core: Pick<GomezCore, 'quotes' | 'guestName'>,
-  store: Store | StateStore,
+  store: StateStore,
   where: { platform: 'slack' | 'discord'; channelId: string; workspace?: string | undefined },
   days: number,
   now: Date = new Date(),
 ): Promise<Summary> {
   const since = new Date(now.getTime() - days * 24 * 3600_000);
-  const questions = await channelQuestions(stateStoreOf(store).conversations, where, since, now);
+  const questions = await channelQuestions(store.conversations, where, since, now);
   return buildRecap(core, questions, { period: periodWords(since, now) });
 }

@@ -3,9 +3,7 @@ import type { GomezCore, SummarizeOptions } from '../core.ts';
 import { log } from '../log.ts';
 import { channelQuestions } from '../store/channel-questions.ts';
 import { REPLICA_ID } from '../store/replica.ts';
-import { stateStoreOf } from '../store/shared-sqlite.ts';
 import type { DigestSlot, DigestStore, StateStore } from '../store/state.ts';
-import type { Store } from '../store/store.ts';
 import type { DigestPlatform, Subscription } from '../store/subscriptions.ts';
 import { digestNote } from './note.ts';
 import { buildRecap, periodWords } from './recap.ts';
@@ -198,8 +196,8 @@ export interface PlatformDigestOptions {
   platform: DigestPlatform;
   poster: DigestPoster;
   core: Pick<GomezCore, 'summarize' | 'corpus' | 'quotes' | 'guestName'>;
-  /** The adapter's store: a StateStore (SQLite or PostgreSQL), or today's synchronous SQLite Store. */
-  store: Store | StateStore;
+  /** The adapter's state store (SQLite or PostgreSQL). */
+  store: StateStore;
   clock?: () => Date;
   intervalMs?: number;
   leaseMs?: number;
@@ -215,11 +213,11 @@ export function digestRunnerFor(options: PlatformDigestOptions): DigestRunner {
   const { core } = options;
   return new DigestRunner({
     platform: options.platform,
-    digests: stateStoreOf(options.store).digests,
+    digests: options.store.digests,
     poster: options.poster,
     summarize: (o) => core.summarize(o),
     recap: async (subscription, since, until) =>
-      buildRecap(core, await channelQuestions(stateStoreOf(options.store).conversations, recapPlace(subscription, options.keysByWorkspace), since, until), {
+      buildRecap(core, await channelQuestions(options.store.conversations, recapPlace(subscription, options.keysByWorkspace), since, until), {
         period: periodWords(since, until),
       }),
     sources: () => core.corpus.sources.map((s) => ({ id: s.meta.id, title: s.meta.title })),

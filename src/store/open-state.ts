@@ -8,7 +8,9 @@ import { SqlStateStore } from './sql/state-store.ts';
 import { SqliteDriver } from './sqlite/driver.ts';
 import { migrateSqlite } from './sqlite/migrations.ts';
 import type { StateStore } from './state.ts';
-import { STORE_FILE } from './store.ts';
+
+/** The SQLite state file's name under DATA_DIR. */
+export const STORE_FILE = 'gomez.sqlite';
 
 export interface StateLocation {
   /** PostgreSQL connection string; unset means the SQLite file under `dataDir`. */
@@ -23,7 +25,10 @@ export interface StateLocation {
   postgres?: Pick<PostgresOptions, 'max' | 'connectTimeoutMs'>;
 }
 
-/** Opens the SQLite file `gomez.sqlite` in WAL mode, migrated: the same file the synchronous Store uses. */
+/**
+ * Opens (creating if needed) `gomez.sqlite` under dataDir in WAL mode, migrated; `:memory:` for tests.
+ * A file that cannot be used throws a StorageError naming DATA_DIR, the file and the fix (open-error.ts).
+ */
 export function openSqliteDatabase(dataDir: string, migrate = true): Database.Database {
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, STORE_FILE);
   let db: Database.Database | undefined;

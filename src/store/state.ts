@@ -2,8 +2,27 @@ import type { ConversationTurn } from '../core.ts';
 import type { ChannelQuestion } from './channel-questions.ts';
 import type { QuestionLimiter } from './question-limits.ts';
 import type { Dialect } from './sql/driver.ts';
-import type { AnswerRecord, FeedbackTally, Platform, Vote } from './store.ts';
 import type { DigestPlatform, NewSubscription, Subscription } from './subscriptions.ts';
+
+export type Platform = 'discord' | 'slack' | 'cli';
+export type Vote = 1 | -1;
+
+/** What the bot remembers about an answer it posted, so buttons under it keep working after a restart. */
+export interface AnswerRecord {
+  id: string;
+  platform: Platform;
+  /** 'ask' or 'quotes': which core call produced it. */
+  kind: 'ask' | 'quotes';
+  question: string;
+  answer: string;
+  /** How many quotes have been shown so far ("More quotes" continues from here). */
+  shown: number;
+}
+
+export interface FeedbackTally {
+  up: number;
+  down: number;
+}
 
 /**
  * The bot's shared state, one async interface with two engines behind it: a SQLite file (the default,

@@ -2,9 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Corpus } from '../corpus/types.ts';
 import { InputError } from '../errors.ts';
 import { log } from '../log.ts';
-import { stateStoreOf } from '../store/shared-sqlite.ts';
 import type { StateStore } from '../store/state.ts';
-import type { Store } from '../store/store.ts';
 import { respondHealthz } from './healthz.ts';
 import { page } from './html.ts';
 import { insightsAccess } from './insights-auth.ts';
@@ -19,10 +17,10 @@ import { sourcesIndexPage, viewerPage } from './viewer-page.ts';
 export interface WebDeps {
   corpus: Corpus;
   /**
-   * The bot's state store: insights read it and /healthz asks it (a synchronous SQLite Store is seen
-   * as one). Without it, insights are unavailable and /healthz is always ok.
+   * The bot's state store: insights read it and /healthz asks it. Without it, insights are unavailable
+   * and /healthz is always ok.
    */
-  store?: StateStore | Store;
+  store?: StateStore;
   /** INSIGHTS_TOKEN: unset, the insights page does not exist. */
   insightsToken?: string;
   /** Whether the bot is fit to serve (e.g. its Discord gateway is connected): /healthz says 503 when not. */
@@ -62,7 +60,7 @@ async function insights(req: IncomingMessage, res: ServerResponse, url: URL, dep
     if (error instanceof InputError) return respond(res, 400, TEXT, `${error.userMessage}\n`, { 'cache-control': 'no-store' });
     throw error;
   }
-  const data = await gatherInsights(stateStoreOf(deps.store), period);
+  const data = await gatherInsights(deps.store, period);
   if (asJson) return respond(res, 200, JSON_TYPE, JSON.stringify(data), { 'cache-control': 'no-store' });
   // A token that came in the address has to stay in the period links, or they would be refused.
   const token = url.searchParams.get('token');
@@ -82,7 +80,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: WebDeps): 
   if (path === HEALTH_PATH) {
     // Unfit to serve (a Discord gateway that is gone) is 503 whatever the store says.
     if (deps.healthy && !deps.healthy()) return respond(res, 503, 'text/plain', 'unavailable');
-    return respondHealthz(req, res, deps.store ? stateStoreOf(deps.store) : undefined);
+    return respondHealthz(req, res, deps.store);
   }
   if (path === '/metrics') return respond(res, 200, METRICS_CONTENT_TYPE, await metricsText());
   if (path === '/web/viewer.css') return respond(res, 200, 'text/css; charset=utf-8', VIEWER_CSS, { 'cache-control': 'public, max-age=3600' });

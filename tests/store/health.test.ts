@@ -1,8 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLogLevel } from '../../src/log.ts';
 import { openStateStore } from '../../src/store/open-state.ts';
 import type { StateStore } from '../../src/store/state.ts';
-import { Store } from '../../src/store/store.ts';
 import { REPO_CORPUS } from '../corpus/fixtures.ts';
 import { startWeb } from '../web/helpers.ts';
 import { postgresAvailable, TEST_DATABASE_URL, testSchema } from './engines.ts';
@@ -13,7 +15,7 @@ setLogLevel('silent');
 const DOWN_URL = 'postgres://postgres:secret-pw@127.0.0.1:1/test';
 
 /** /healthz of the web server (src/web), as `serve` and the Slack receiver mount it. */
-async function healthOf(stores: { store?: StateStore | Store }) {
+async function healthOf(stores: { store?: StateStore }) {
   const { server, base } = await startWeb(REPO_CORPUS, stores);
   try {
     const text = await fetch(`${base}/healthz`);
@@ -32,13 +34,18 @@ describe('store health and outages', () => {
     await store.close();
   });
 
-  it("asks the adapters' synchronous Store when that is what the server holds, and fails once it is closed", async () => {
-    const store = Store.open(':memory:');
-    expect(await healthOf({ store })).toMatchObject({ status: 200, text: 'ok', json: { store: { engine: 'sqlite', ok: true } } });
-    store.close();
-    const closed = await healthOf({ store });
-    expect(closed.status).toBe(503);
-    expect(closed.json).toMatchObject({ status: 'unavailable', store: { engine: 'sqlite', ok: false } });
+  it('asks the SQLite file itself on every request, and fails once the store is closed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gomez-health-'));
+    try {
+      const store = await openStateStore({ dataDir });
+      expect(await healthOf({ store })).toMatchObject({ status: 200, text: 'ok', json: { store: { engine: 'sqlite', ok: true } } });
+      await store.close();
+      const closed = await healthOf({ store });
+      expect(closed.status).toBe(503);
+      expect(closed.json).toMatchObject({ status: 'unavailable', store: { engine: 'sqlite', ok: false } });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('is not ready while PostgreSQL is down, without leaking the connection string', async () => {

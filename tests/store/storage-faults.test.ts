@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StorageError } from '../../src/errors.ts';
 import { setLogLevel } from '../../src/log.ts';
-import { Store } from '../../src/store/store.ts';
+import { openStateStore } from '../../src/store/open-state.ts';
 import { runCli } from '../adapters/cli/helpers.ts';
 
 let dir = '';
@@ -22,40 +22,41 @@ function dataDir(): string {
   return dir;
 }
 
-function openError(path: string): StorageError {
+/** The error opening the SQLite state store in DATA_DIR `path` fails with (the path `serve` and the adapters take). */
+async function openError(path: string): Promise<StorageError> {
   try {
-    Store.open(path).close();
+    await (await openStateStore({ dataDir: path })).close();
   } catch (error) {
     expect(error).toBeInstanceOf(StorageError);
     return error as StorageError;
   }
-  throw new Error('Store.open succeeded');
+  throw new Error('openStateStore succeeded');
 }
 
 describe('storage faults stop start-up with a message naming DATA_DIR, the file and the fix', () => {
-  it('a damaged SQLite file', () => {
+  it('a damaged SQLite file', async () => {
     const data = dataDir();
     writeFileSync(join(data, 'gomez.sqlite'), 'this is not a database, just some text that is long enough to look like a header');
-    const error = openError(data);
+    const error = await openError(data);
     expect(error.message).toContain(`DATA_DIR (${data})`);
     expect(error.message).toContain(join(data, 'gomez.sqlite'));
     expect(error.message).toMatch(/not a SQLite database or is damaged.*move the file aside/);
   });
 
-  it('gomez.sqlite being a directory', () => {
+  it('gomez.sqlite being a directory', async () => {
     const data = dataDir();
     mkdirSync(join(data, 'gomez.sqlite'));
-    expect(openError(data).message).toMatch(/gomez\.sqlite is a directory.*remove or rename that directory/);
+    expect((await openError(data)).message).toMatch(/gomez\.sqlite is a directory.*remove or rename that directory/);
   });
 
-  it('a DATA_DIR nothing can be written to', () => {
+  it('a DATA_DIR nothing can be written to', async () => {
     // Root ignores permission bits, so sysfs (where no file can be created) stands in for a read-only mount there.
     const unwritable = process.getuid?.() === 0 ? '/sys' : join(dataDir(), 'ro');
     if (process.getuid?.() !== 0) {
       mkdirSync(unwritable);
       chmodSync(unwritable, 0o500);
     }
-    const error = openError(unwritable);
+    const error = await openError(unwritable);
     expect(error.message).toContain(`DATA_DIR (${unwritable})`);
     expect(error.message).toMatch(/cannot be created or written.*writable/);
   });

@@ -1,12 +1,11 @@
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
 import type { StateStore } from '../../src/store/state.ts';
-import { Store } from '../../src/store/store.ts';
 import { createWebHandler } from '../../src/web/routes.ts';
 import { startWebServer, type RunningWebServer } from '../../src/web/web-server.ts';
 
 /** The web surface over a corpus on 127.0.0.1 (random port), as `serve` runs it. */
-export async function startWeb(corpusDir: string, options: { insightsToken?: string; store?: Store | StateStore } = {}): Promise<{ corpus: Corpus; server: RunningWebServer; base: string }> {
+export async function startWeb(corpusDir: string, options: { insightsToken?: string; store?: StateStore } = {}): Promise<{ corpus: Corpus; server: RunningWebServer; base: string }> {
   const corpus = loadCorpus(corpusDir);
   const server = await startWebServer(createWebHandler({ corpus, ...options }), 0, '127.0.0.1');
   return { corpus, server, base: `http://127.0.0.1:${server.port}` };

@@ -4,14 +4,11 @@ import type { Env } from '../../config/env.ts';
 import type { GomezCore } from '../../core.ts';
 import { channelRecap, recapDays } from '../../digest/channel-recap.ts';
 import { QuestionLog } from '../../store/questions.ts';
-import { stateStoreOf } from '../../store/shared-sqlite.ts';
 import type { StateStore } from '../../store/state.ts';
-import type { Store } from '../../store/store.ts';
 import type { DiscordContext } from './context.ts';
 
 /** The bot and what its handlers need, the same for the gateway and the HTTP interactions mode. */
-export function createDiscordContext(core: GomezCore, env: Env, storeOrFile: StateStore | Store, answerTimeoutMs: number): DiscordContext {
-  const store = stateStoreOf(storeOrFile);
+export function createDiscordContext(core: GomezCore, env: Env, store: StateStore, answerTimeoutMs: number): DiscordContext {
   const state = new SharedBotState(store, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE });
   const leaseMs = env.DELIVERY_LEASE_SECONDS * 1000;
   const bot = new Bot({

@@ -3,7 +3,6 @@ import type { GomezCore } from '../../core.ts';
 import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
 import { digestRunnerFor, type DigestRunner } from '../../digest/runner.ts';
 import type { StateStore } from '../../store/state.ts';
-import type { Store } from '../../store/store.ts';
 import { recordDigestPost } from '../../web/metrics.ts';
 import { ChannelUnreachableError, postSummaryToChannel } from './channel-post.ts';
 
@@ -27,7 +26,7 @@ export function discordDigestPoster(client: Client, core: Pick<GomezCore, 'guest
 export function createDiscordDigestRunner(options: {
   client: Client;
   core: GomezCore;
-  store: StateStore | Store;
+  store: StateStore;
   clock?: () => Date;
   intervalMs?: number;
 }): DigestRunner {

@@ -5,7 +5,6 @@ import type { GomezCore } from '../../core.ts';
 import { log } from '../../log.ts';
 import { startDeliverySweeper } from '../../bot/lease.ts';
 import type { StateStore } from '../../store/state.ts';
-import type { Store } from '../../store/store.ts';
 import { createDiscordClient } from './client.ts';
 import { createDiscordContext } from './bot-context.ts';
 import { createDiscordDigestRunner } from './digest-poster.ts';
@@ -23,8 +22,8 @@ const PRUNE_EVERY_MS = 3_600_000;
 export interface StartDiscordOptions {
   core: GomezCore;
   env: Env;
-  /** The state store (SQLite or PostgreSQL); a synchronous SQLite Store is used through its file. */
-  store: StateStore | Store;
+  /** The state store (SQLite or PostgreSQL). */
+  store: StateStore;
   /** How long one core call may take before the user is told to try again (default 60 s). */
   answerTimeoutMs?: number;
 }

@@ -3,7 +3,6 @@ import type { GomezCore } from '../../core.ts';
 import { ChannelGoneError, type DigestPoster } from '../../digest/poster.ts';
 import { digestRunnerFor, type DigestRunner } from '../../digest/runner.ts';
 import type { StateStore } from '../../store/state.ts';
-import type { Store } from '../../store/store.ts';
 import { recordDigestPost } from '../../web/metrics.ts';
 import { platformErrorCode } from './config.ts';
 import { NotInstalledError } from './oauth/installation-store.ts';
@@ -43,7 +42,7 @@ export function slackDigestPoster(workspaces: SlackWorkspaces, core: Pick<GomezC
 export function createSlackDigestRunner(
   options: ({ client: webApi.WebClient } | { workspaces: SlackWorkspaces }) & {
     core: GomezCore;
-    store: StateStore | Store;
+    store: StateStore;
     clock?: () => Date;
     intervalMs?: number;
   },

@@ -10,9 +10,7 @@ import { SharedBotState } from '../../bot/shared-state.ts';
 import { QuestionLog } from '../../store/questions.ts';
 import { channelRecap, recapDays } from '../../digest/channel-recap.ts';
 import { slackPlaceOf } from './answers.ts';
-import { stateStoreOf } from '../../store/shared-sqlite.ts';
 import type { StateStore } from '../../store/state.ts';
-import type { Store } from '../../store/store.ts';
 import { collectProcessMetrics } from '../../web/metrics.ts';
 import { createWebHandler, type WebHandler } from '../../web/routes.ts';
 import { startWebServer } from '../../web/web-server.ts';
@@ -35,8 +33,8 @@ import { installedWorkspaces, oneWorkspace, type SlackWorkspaces } from './works
 export interface SlackOptions {
   core: GomezCore;
   env: Env;
-  /** The state store (SQLite or PostgreSQL); a synchronous SQLite Store is used through its file. */
-  store: StateStore | Store;
+  /** The state store (SQLite or PostgreSQL). */
+  store: StateStore;
   /** Interface the HTTP receiver binds to (default: all; tests use 127.0.0.1). */
   host?: string;
   /** Other handlers to serve on the same port (Discord's HTTP interactions), by path. */
@@ -74,8 +72,7 @@ const DAY_MS = 86_400_000;
  * token: workspaces install the app at /slack/install, their tokens are kept sealed in the store, and
  * each request is authorized with its own workspace's token.
  */
-export async function startSlack({ core, env, host, mounts, ...options }: SlackOptions): Promise<RunningSlack> {
-  const store = stateStoreOf(options.store);
+export async function startSlack({ core, env, host, mounts, store }: SlackOptions): Promise<RunningSlack> {
   const config = slackConfigFrom(env);
   const web = createWebHandler({ corpus: core.corpus, store, insightsToken: env.INSIGHTS_TOKEN, ...(mounts ? { mounts } : {}) });
   const installations = config.mode === 'oauth' ? new SealedInstallationStore(store.slackInstallations, config.oauth.cipher) : undefined;

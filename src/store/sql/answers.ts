@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { AnswerStore, FeedbackInput, FeedbackReportRows, FeedbackStore } from '../state.ts';
-import type { AnswerRecord, FeedbackTally } from '../store.ts';
+import type { AnswerRecord, AnswerStore, FeedbackInput, FeedbackReportRows, FeedbackStore, FeedbackTally } from '../state.ts';
 import type { SqlExecutor } from './driver.ts';
 import { feedbackReport } from './feedback-report.ts';
 import { count, parseFirst, platform } from './rows.ts';

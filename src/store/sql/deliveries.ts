@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { ClaimDelivery, Delivery, DeliveryOutcome, DeliveryStore } from '../state.ts';
+import type { ClaimDelivery, Delivery, DeliveryOutcome, DeliveryStore, Platform } from '../state.ts';
 import { saveAnswer } from './answers.ts';
 import { addTurn } from './conversations.ts';
-import type { Platform } from '../store.ts';
 import type { SqlDriver } from './driver.ts';
 import { count, deliveryState, instant, jsonText, parseFirst, parseRows, platform } from './rows.ts';
 

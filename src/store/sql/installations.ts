@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Installation, InstallationStore } from '../state.ts';
-import type { Platform } from '../store.ts';
+import type { Installation, InstallationStore, Platform } from '../state.ts';
 import type { SqlExecutor } from './driver.ts';
 import { instant, jsonText, parseFirst, platform } from './rows.ts';
 

@@ -4,7 +4,6 @@ import { requireVars, type Env } from '../../../config/env.ts';
 import type { GomezCore } from '../../../core.ts';
 import { log } from '../../../log.ts';
 import type { StateStore } from '../../../store/state.ts';
-import type { Store } from '../../../store/store.ts';
 import type { WebHandler } from '../../../web/routes.ts';
 import { createDiscordContext } from '../bot-context.ts';
 import { restOptions } from '../client.ts';
@@ -25,8 +24,8 @@ const DRAIN_MS = 10_000;
 export interface StartDiscordHttpOptions {
   core: GomezCore;
   env: Env;
-  /** The state store (SQLite or PostgreSQL); a synchronous SQLite Store is used through its file. */
-  store: StateStore | Store;
+  /** The state store (SQLite or PostgreSQL). */
+  store: StateStore;
   /** How long one core call may take before the user is told to try again (default 60 s). */
   answerTimeoutMs?: number;
   /** When the endpoint acknowledges for a handler that has not answered yet (default 2.5 s of Discord's 3). */

@@ -2,7 +2,6 @@ import { IANAZone } from 'luxon';
 import { listSubscriptions, subscribe, unsubscribe, type DigestActor, type DigestCommandDeps } from '../../../digest/commands.ts';
 import { InputError } from '../../../errors.ts';
 import { log } from '../../../log.ts';
-import { stateStoreOf } from '../../../store/shared-sqlite.ts';
 import { fitText } from '../fit.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { LIMITS, renderNotice, type SlackMessage } from '../render.ts';
@@ -64,7 +63,7 @@ export const digestCommand = {
   rateLimited: false,
   async run(ctx, args) {
     const [action = '', ...rest] = args.trim().split(/\s+/).filter(Boolean);
-    const deps: DigestCommandDeps = { subscriptions: stateStoreOf(ctx.deps.store).digests, core: ctx.deps.core };
+    const deps: DigestCommandDeps = { subscriptions: ctx.deps.store.digests, core: ctx.deps.core };
     switch (action.toLowerCase()) {
       case 'subscribe':
         await ctx.replyPrivately(renderNotice(await subscribe(deps, await actorOf(ctx), parseSubscribeArgs(rest))));
