@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteIdent } from '../../src/store/postgres/migrate.ts';
 import { bodyOf, isFollowUp, isOriginalEdit, quotedTexts } from '../adapters/discord/harness.ts';
 import { fakeUser, slashCommand } from '../fakes/discord/payloads.ts';
 import { FakeDiscord } from '../fakes/discord/server.ts';
@@ -27,15 +26,10 @@ describe.runIf(server)('Discord replicas sharing PostgreSQL (HTTP interactions m
   const endpoint = (replica: Replica) => `${replica.url}/discord/interactions`;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${quoteIdent(schema.name)}`);
-    await admin.end();
-    const url = new URL(TEST_DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema.name}`);
+    await schema.create();
     fake = await FakeDiscord.start();
     env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: schema.url,
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.applicationId,
       DISCORD_API_URL: fake.apiUrl,

@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../src/adapters/slack/action-ids.ts';
-import { quoteIdent } from '../../src/store/postgres/migrate.ts';
 import { buttons, quotedLines } from '../adapters/slack/blocks.ts';
 import { FakeSlack, newTs, SlackRequester } from '../fakes/slack/index.ts';
 import { postgresAvailable, TEST_DATABASE_URL, testSchema } from '../store/engines.ts';
@@ -30,15 +29,10 @@ describe.runIf(server)('Slack replicas sharing PostgreSQL (three `gomez slack` p
   const inChannel = (method: string, channel: string) => fake.callsTo(method).filter((c) => c.args.channel === channel);
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${quoteIdent(schema.name)}`);
-    await admin.end();
-    const url = new URL(TEST_DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema.name}`);
+    await schema.create();
     fake = await FakeSlack.start();
     env = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: schema.url,
       SLACK_BOT_TOKEN: 'xoxb-fake-bot-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,

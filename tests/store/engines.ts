@@ -23,14 +23,32 @@ export async function postgresAvailable(): Promise<boolean> {
   }
 }
 
+/** TEST_DATABASE_URL with `schema` as search_path: how a spawned `gomez` process is pointed at a schema. */
+export function schemaUrl(schema: string): string {
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return url.toString();
+}
+
 /**
  * A fresh schema of its own on the test server, so parallel test files (and other people's test
- * runs on the same server) never see each other's rows. `drop()` removes it.
+ * runs on the same server) never see each other's rows. `create()` makes it now (a spawned process
+ * names it only through search_path, so it must exist first); `drop()` removes it.
  */
-export function testSchema(): { name: string; drop(): Promise<void> } {
+export function testSchema(): { name: string; url: string; create(): Promise<void>; drop(): Promise<void> } {
   const name = `gomez_test_${randomBytes(6).toString('hex')}`;
   return {
     name,
+    url: schemaUrl(name),
+    async create() {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+      } finally {
+        await client.end();
+      }
+    },
     async drop() {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();

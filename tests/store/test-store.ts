@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStateStore, type StateLocation } from '../../src/store/open-state.ts';
 import type { StateStore } from '../../src/store/state.ts';
-import { postgresAvailable, TEST_DATABASE_URL } from './engines.ts';
+import { postgresAvailable, schemaUrl, TEST_DATABASE_URL } from './engines.ts';
 import { giveBack, takeSchema } from './test-schemas.ts';
 
 /**
@@ -61,10 +61,8 @@ export async function createTestState(options: { prefix?: string } = {}): Promis
     await requireServer();
     // The schema exists before the first open: a spawned process names it only through search_path.
     const schema = await takeSchema();
-    const url = new URL(TEST_DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
     location = { databaseUrl: TEST_DATABASE_URL, dataDir, schema, postgres: { max: 4 } };
-    env = { DATA_DIR: dataDir, DATABASE_URL: url.toString() };
+    env = { DATA_DIR: dataDir, DATABASE_URL: schemaUrl(schema) };
     drop = () => giveBack(schema);
   }
 
