@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { defineConfig, type TestProjectInlineConfiguration, type ViteUserConfig } from 'vitest/config';
 import { testsReaching } from './tests/store/stateful-tests.ts';
+import { postgresAvailable as postgresAnswers, TEST_DATABASE_URL } from './tests/store/test-server.ts';
 
 // Tests keep their state out of the checkout: DATA_DIR (SQLite store, saved index) is a temporary folder
 // for the whole run, removed at the end. GOMEZ_FROM_SOURCE makes spawned `bin/gomez.js` run src/ even
@@ -12,21 +12,6 @@ const dataDir = mkdtempSync(join(tmpdir(), 'gomez-test-data-'));
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 
 const root = import.meta.dirname;
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Whether the PostgreSQL test server answers (within two seconds). */
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /**
  * Two projects. `sqlite` runs every test on the default engine. `postgres` runs again, with

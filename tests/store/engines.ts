@@ -6,22 +6,9 @@ import { SqlStateStore } from '../../src/store/sql/state-store.ts';
 import type { StateStore } from '../../src/store/state.ts';
 import { PgliteDriver } from './pglite-driver.ts';
 
-/** The PostgreSQL server tests use: every developer machine and CI run one (trust auth, database `test`). */
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { postgresAvailable, TEST_DATABASE_URL } from './test-server.ts';
 
-/** True when the test server answers within two seconds. Asked once per test file. */
-export async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+export { postgresAvailable, TEST_DATABASE_URL };
 
 /** TEST_DATABASE_URL with `schema` as search_path: how a spawned `gomez` process is pointed at a schema. */
 export function schemaUrl(schema: string): string {
