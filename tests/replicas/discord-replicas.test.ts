@@ -4,7 +4,7 @@ import { bodyOf, isFollowUp, isOriginalEdit, quotedTexts } from '../adapters/dis
 import { fakeUser, slashCommand } from '../fakes/discord/payloads.ts';
 import { FakeDiscord } from '../fakes/discord/server.ts';
 import { postgresAvailable, TEST_DATABASE_URL, testSchema } from '../store/engines.ts';
-import { startHangingModel } from './hanging-model.ts';
+import { startFakeOpenAI } from '../fakes/openai.ts';
 import { eventually, startReplica, type Replica } from './replica-process.ts';
 
 /**
@@ -48,8 +48,9 @@ describe.runIf(server)('Discord replicas sharing PostgreSQL (HTTP interactions m
 
   it('edits @original of a replica SIGKILLed after deferring /gomez ask, from another replica, within lease + sweep; one answer', async () => {
     // This replica's model never answers: it defers (Discord shows "thinking…"), records the token, and hangs.
-    const hanging = await startHangingModel();
-    const doomed = await startReplica({ ...env, OPENAI_BASE_URL: hanging.url, OPENAI_API_KEY: 'sk-test', OPENAI_TIMEOUT_MS: '600000' }, 90_000, 'discord');
+    const hanging = await startFakeOpenAI();
+    hanging.onChat(() => ({ kind: 'hang' }));
+    const doomed = await startReplica({ ...env, OPENAI_BASE_URL: hanging.baseURL, OPENAI_API_KEY: 'sk-test', OPENAI_TIMEOUT_MS: '600000' }, 90_000, 'discord');
     const interaction = slashCommand(fake, { subcommand: 'ask', options: { question: 'What did Gomez say about data quality?' }, user: fakeUser('alice') });
     try {
       const first = await fake.postInteraction(endpoint(doomed), interaction);

@@ -4,7 +4,7 @@ import { ACTION_IDS } from '../../src/adapters/slack/action-ids.ts';
 import { buttons, quotedLines } from '../adapters/slack/blocks.ts';
 import { FakeSlack, newTs, SlackRequester } from '../fakes/slack/index.ts';
 import { postgresAvailable, TEST_DATABASE_URL, testSchema } from '../store/engines.ts';
-import { startHangingModel } from './hanging-model.ts';
+import { startFakeOpenAI } from '../fakes/openai.ts';
 import { eventually, startReplica, type Replica } from './replica-process.ts';
 
 /**
@@ -116,8 +116,9 @@ describe.runIf(server)('Slack replicas sharing PostgreSQL (three `gomez slack` p
 
   it('finishes the answer of a replica SIGKILLed after its placeholder, through that placeholder, within lease + sweep', async () => {
     // This replica's model never answers, so it posts its "looking…" placeholder and then hangs.
-    const hanging = await startHangingModel();
-    const doomed = await startReplica({ ...env, OPENAI_BASE_URL: hanging.url, OPENAI_API_KEY: 'sk-test', OPENAI_TIMEOUT_MS: '600000' });
+    const hanging = await startFakeOpenAI();
+    hanging.onChat(() => ({ kind: 'hang' }));
+    const doomed = await startReplica({ ...env, OPENAI_BASE_URL: hanging.baseURL, OPENAI_API_KEY: 'sk-test', OPENAI_TIMEOUT_MS: '600000' });
     const channel = 'CKILLED';
     try {
       await requester(doomed).mention({ text: 'What did he say about data quality?', channel });
