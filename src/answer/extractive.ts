@@ -19,8 +19,7 @@ import { corpusTopics, nearestTopics, type Topic } from './topics.ts';
 import type { Answer, Quote } from './types.ts';
 import { keepVerifiedQuotes } from './verify.ts';
 
-const { minCoverage: MIN_COVERAGE, candidatePassages: CANDIDATE_PASSAGES, askedPassages: ASKED_PASSAGES } = TUNING.answer;
-const { answerRestShare: ANSWER_REST_SHARE } = TUNING.answer;
+const { minCoverage: MIN_COVERAGE, candidatePassages: CANDIDATE_PASSAGES, askedPassages: ASKED_PASSAGES, answerRestShare: ANSWER_REST_SHARE } = TUNING.answer;
 const { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT, suggestions: SUGGESTIONS } = TUNING.answer;
 export { MIN_COVERAGE };
 

@@ -144,10 +144,6 @@ export function analyzeQuery(
   const inTopic = topicTerms(topic, ignore);
   const seen = new Set(tokens.map((t) => t.term));
   const known = (t: string) => index.documentFrequency(t) > 0;
-  // English capitalises a sentence's first word, so only a capital inside the question marks a name; Chinese
-  // does not, so a capitalised Latin word opening a Chinese question ("Cohere有多少员工?") is a name too.
-  const named = (token: { han: boolean; surface: string }) => !token.han && /^\p{Lu}/u.test(token.surface)
-    && (!question.trimStart().startsWith(token.surface) || hasChinese(question));
   for (const token of tokens) {
     if (ignore.has(token.term)) continue;
     if ((token.han ? CHINESE_FRAME : ENGLISH_FRAME).has(token.term)) {
@@ -186,7 +182,6 @@ export function analyzeQuery(
     }
     const weak = (token.han ? WEAK_CHINESE_TERMS : WEAK_ENGLISH_TERMS).has(term)
       || (token.han && term.length === 1 && !known(term))
-      // "有没有", "值不值得", "会不会": the A-not-A form only asks; what it asks about is elsewhere.
       || (token.han && A_NOT_A.test(term))
       || (token.han && !known(term) && FUNCTION_PREFIX.test(term))
       || (!token.han && !known(term) && related.length === 0 && isMannerAdverb(token.surface))
@@ -203,7 +198,11 @@ export function analyzeQuery(
           : token.han && commonChineseWord(term)
             ? maxIdf * COMMON_CHINESE_SHARE
             : maxIdf;
-    concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named: named(token) });
+    // English capitalises a sentence's first word, so only a capital inside the question marks a name; Chinese
+    // does not, so a capitalised Latin word opening a Chinese question ("Cohere有多少员工?") is a name too.
+    const named = !token.han && /^\p{Lu}/u.test(token.surface)
+      && (!question.trimStart().startsWith(token.surface) || hasChinese(question));
+    concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named });
   }
   // Context words (a thread's earlier topic behind "what about X?") steer the ranking a little, never the coverage.
   for (const token of context ? tokenizeDetailed(context) : []) {
