@@ -53,6 +53,14 @@ export const TUNING = {
     contextConceptWeight: 0.3,
     /** A name found only in the host's question or a heading around a turn counts this much. */
     namedContextCredit: 0.3,
+    /**
+     * WordNet synonyms stand in for a lower-case English word the corpus never uses ("survive" -> last,
+     * endure; "house" -> home): the words of its `senses` commonest senses per part of speech, and what
+     * the commonest one is a kind of. A stand-in covers `credit` of the word: under minCoverage, so a
+     * synonym alone never answers a one-word question ("weather" -> conditions). Measured: senses 3 or
+     * credit 0.6 answered unanswerable probes ("traffic", "cooking", "salary"); docs/retrieval.md.
+     */
+    wordnet: { senses: 2, credit: 0.4 },
   },
   evidence: {
     /** A sentence shorter than this (characters) is joined with the next one ("The importance of data." + "I underestimated it."). */

@@ -6,6 +6,7 @@ import { relatedTerms } from './related-terms.ts';
 import { WEAK_CHINESE, WEAK_ENGLISH } from './stopwords.ts';
 import { dictionaryEntry } from './jieba.ts';
 import { hanParts, tokenizeDetailed } from './tokenize.ts';
+import { wordnetSynonyms } from './wordnet.ts';
 
 /**
  * Words that frame a question about a person ("what did he say about…", "他怎么看…") rather than name
@@ -60,6 +61,7 @@ function commonChineseWord(word: string): boolean {
 }
 
 const { frameWeight: FRAME_WEIGHT, relatedWeight: RELATED_WEIGHT } = TUNING.query;
+const WORDNET_CREDIT = TUNING.query.wordnet.credit;
 /** How much a related word (or part of an unknown compound) counts as covering the question's word. */
 export const RELATED_CREDIT = TUNING.query.relatedCredit;
 
@@ -70,6 +72,8 @@ export interface QueryConcept {
   surface: string;
   /** Related index terms, matched at lower weight and credit. */
   related: string[];
+  /** How much a related term counts toward covering this word (RELATED_CREDIT unless set). */
+  relatedCredit?: number;
   /** How much this word matters (IDF; an unknown word gets the highest value). */
   weight: number;
   /** The corpus never uses this word nor any related one. */
@@ -92,6 +96,16 @@ export interface AnalyzedQuery {
   frame: string[];
   /** Terms and weights to search with. */
   searchTerms: WeightedTerm[];
+}
+
+/**
+ * The weight of a word the corpus lacks but has stand-ins for. A thesaurus entry is a sure equivalent:
+ * the word weighs what its rarest stand-in weighs. WordNet synonyms are a guess among senses: the word
+ * weighs what its commonest stand-in weighs, so an uncertain paraphrase neither carries nor sinks a question.
+ */
+function relatedWeight(related: readonly string[], guessed: boolean, index: PassageIndex): number {
+  const weights = related.map((r) => index.idf(r));
+  return guessed ? Math.min(...weights) : Math.max(...weights);
 }
 
 /** "-ly" words that are nouns, not adverbs. */
@@ -173,6 +187,15 @@ export function analyzeQuery(
       const parts = hanParts(term);
       if (parts.length > 0 && parts.every(known)) related = [...new Set([...related, ...parts])];
     }
+    // An ordinary English word the corpus never uses, with no thesaurus entry: its WordNet synonyms the
+    // corpus does use stand in for it, at a low credit ("survive" -> endure). Not for a name ("Bitcoin").
+    let relatedCredit: number | undefined;
+    if (!token.han && !known(term) && related.length === 0 && token.surface === token.surface.toLowerCase()) {
+      related = [...new Set(wordnetSynonyms(token.surface).map(englishTerm))].filter(
+        (t): t is string => t !== null && t !== term && known(t) && !WEAK_ENGLISH_TERMS.has(t),
+      );
+      if (related.length > 0) relatedCredit = WORDNET_CREDIT;
+    }
     if (inTopic && !inTopic.has(token.term) && !inTopic.has(term) && !known(term)) {
       // Outside the topic, a word the corpus never uses is context, never a reason to refuse; a word it
       // does use keeps its weight ("does he regret anything about X": "regret" is asked about too).
@@ -194,7 +217,7 @@ export function analyzeQuery(
       : known(term)
         ? index.idf(term)
         : related.length > 0
-          ? Math.max(...related.map((r) => index.idf(r)))
+          ? relatedWeight(related, relatedCredit !== undefined, index)
           : token.han && commonChineseWord(term)
             ? maxIdf * COMMON_CHINESE_SHARE
             : maxIdf;
@@ -202,7 +225,7 @@ export function analyzeQuery(
     // does not, so a capitalised Latin word opening a Chinese question ("Cohere有多少员工?") is a name too.
     const named = !token.han && /^\p{Lu}/u.test(token.surface)
       && (!question.trimStart().startsWith(token.surface) || hasChinese(question));
-    concepts.set(term, { term, surface: token.surface, related, weight, unknown: !weak && !known(term) && related.length === 0, named });
+    concepts.set(term, { term, surface: token.surface, related, relatedCredit, weight, unknown: !weak && !known(term) && related.length === 0, named });
   }
   // Context words (a thread's earlier topic behind "what about X?") steer the ranking a little, never the coverage.
   for (const token of context ? tokenizeDetailed(context) : []) {
@@ -229,7 +252,7 @@ export function coverage(concepts: readonly QueryConcept[], terms: ReadonlySet<s
   for (const c of concepts) {
     total += c.weight;
     if (terms.has(c.term)) covered += c.weight;
-    else if (c.related.some((r) => terms.has(r))) covered += c.weight * RELATED_CREDIT;
+    else if (c.related.some((r) => terms.has(r))) covered += c.weight * (c.relatedCredit ?? RELATED_CREDIT);
   }
   return total === 0 ? 0 : covered / total;
 }

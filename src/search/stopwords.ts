@@ -55,6 +55,11 @@ export const WEAK_ENGLISH: readonly string[] = [
   'certain', 'possible', 'likely', 'probably', 'stuff', 'somebody', 'anybody', 'sit', 'sits', 'happen', 'happens',
   'hit', 'deal', 'end', 'expect', 'expects', 'bring', 'able', 'cause', 'causes', 'lead', 'leads', 'roughly',
   'approximately', 'around', 'about', 'basically', 'generally', 'really', 'truly',
+  // Prepositions and conjunctions the stopword list lacks (a closed class): they relate a question's
+  // topics, they are none ("can a startup survive *against* the giants?").
+  'against', 'among', 'amongst', 'despite', 'beyond', 'across', 'behind', 'beside', 'besides', 'beneath',
+  'underneath', 'throughout', 'unlike', 'amid', 'along', 'alongside', 'inside', 'till', 'until', 'though',
+  'although', 'unless', 'whereas', 'whilst', 'except', 'including', 'above', 'below', 'during',
 ];
 export const WEAK_CHINESE: readonly string[] = [
   '一共', '总共', '多少', '上', '下', '里', '中', '朝', '往', '应该', '到底', '究竟', '真正', '以后', '之后', '一直',

@@ -209,6 +209,16 @@ describe('near misses', () => {
     expect(amazon.quotes[0]!.text).toContain('Amazon');
   });
 
+  it('finds a word the corpus never uses through its WordNet synonym, and still refuses on a synonym alone', async () => {
+    // "perils" is not in the transcript; its synonym "risk" is, and the chatbot passages answer.
+    const perils = await core.ask('what perils does he see in chatbots?');
+    expect(perils.answered).toBe(true);
+    expect(perils.quotes[0]!.translation).toMatch(/chatbot/i);
+    // "weather" has a synonym the transcript uses ("conditions"), but a stand-in alone never covers a topic.
+    const weather = await core.ask('what does he think about the weather?');
+    expect(weather.answered).toBe(false);
+  });
+
   it('answers a paraphrase phrased with filler words instead of refusing it', async () => {
     const answer = await core.ask('Does Cohere plan to sell itself or stay independent?');
     expect(answer.answered).toBe(true);

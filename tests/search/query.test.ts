@@ -92,6 +92,28 @@ describe('analyzeQuery', () => {
     }
   });
 
+  it('lets WordNet synonyms the corpus uses stand in for an ordinary word it lacks, at a low credit', () => {
+    const peril = concept('what perils does he see in chatbots?', tokenizeQuery('perils')[0]!)!;
+    expect(peril.related).toContain(tokenizeQuery('risk')[0]);
+    expect(peril.unknown).toBe(false);
+    expect(peril.relatedCredit).toBeLessThan(0.5);
+    // Weighed as its commonest stand-in, not as an absent subject.
+    expect(peril.weight).toBeLessThan(index.idf('\u0000no-such-term'));
+    expect(peril.weight).toBe(Math.min(...peril.related.map((r) => index.idf(r))));
+    expect(coverage([peril], new Set(peril.related.slice(0, 1)))).toBeCloseTo(peril.relatedCredit!);
+    // A name is not looked up: "Bitcoin" stays an absent subject (see above); so does a word WordNet lacks.
+    // A capitalised word inside a question is a name ("Perils", a product, say): no synonyms for it.
+    const named = analyzeQuery('what does he say about Perils for chatbots?', index, NAMES).concepts.find((c) => c.surface === 'Perils')!;
+    expect(named).toMatchObject({ related: [], unknown: true });
+  });
+
+  it('weighs prepositions the stopword list lacks lightly ("against", "despite")', () => {
+    const against = concept('can a tiny startup survive against the giants?', 'against')!;
+    expect(against.unknown).toBe(false);
+    expect(against.weight).toBeLessThan(1);
+    expect(concept('does the lab keep going despite the costs?', 'despit')!.weight).toBeLessThan(1);
+  });
+
   it('marks capitalised words inside the question as names', () => {
     expect(concept('Did Gomez talk about his years at Google?', 'googl')!.named).toBe(true);
     expect(concept('Did Gomez talk about his years at Google?', 'year')!.named).toBe(false);
