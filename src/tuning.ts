@@ -77,6 +77,14 @@ export const TUNING = {
     questionFactor: 0.4,
     /** How much of the question a turn's opening span may borrow from the question it answers ("About $1 billion."). */
     askedCredit: 0.85,
+    /**
+     * A follow-up asking what came after ("so what did they do instead?") is answered by the spans
+     * after the quotes the thread's question finds: up to `sequelPerQuote` after each, skipping those
+     * quotes, each losing `sequelStep` of its quote's score per span further on.
+     */
+    sequelPerQuote: 3,
+    sequelStep: 0.01,
+
     /** How much more a span fits when it holds the kind of answer asked for (a name for "who", an amount for "how much"). */
     answerShapeFactor: 1.2,
     /** How much more a question word weighs in choosing sentences when few retrieved sentences have it. */

@@ -25,6 +25,8 @@ export interface Evidence {
   candidates: QuoteCandidate[];
   /** Best coverage of the question by one turn (all its passages) with the question it answers (0..1). */
   coverage: number;
+  /** Every quotable span of each passage searched, by passage id, in reading order (scored like candidates). */
+  spans: ReadonlyMap<string, readonly QuoteCandidate[]>;
 }
 
 // A sentence shorter than this is joined with the next one ("The importance of data." + "I underestimated it.").
@@ -151,6 +153,7 @@ export function gatherEvidence(
   });
   const focused = focusWeights(concepts, passages.flatMap((p) => p.spans.map((s) => s.terms)));
   const candidates: QuoteCandidate[] = [];
+  const everySpan = new Map<string, QuoteCandidate[]>();
   for (const { source, passage, relative, asked, spans: spanList } of passages) {
     const scored = spanList.map(({ first, last, own: ownTerms, terms }) => {
       const said = coverage(focused, ownTerms);
@@ -168,9 +171,9 @@ export function gatherEvidence(
     // A span with no words of its own (only "的", "Yes.") is never worth quoting.
     const quotable = scored.filter((s) => s.terms.size > 0);
     const matching = quotable.filter((s) => s.fit > 0);
-    const chosen = matching.length > 0 ? matching : quotable.slice(0, 1);
-    for (const s of chosen) {
-      candidates.push({
+    const chosen = new Set(matching.length > 0 ? matching : quotable.slice(0, 1));
+    const all = quotable.map((s) => ({
+      candidate: {
         source,
         passage,
         first: s.first,
@@ -178,13 +181,51 @@ export function gatherEvidence(
         coverage: s.coverage,
         asks: s.asks,
         score: RETRIEVAL_SHARE * relative + (1 - RETRIEVAL_SHARE) * s.fit,
-      });
-    }
+      },
+      chosen: chosen.has(s),
+    }));
+    everySpan.set(passage.id, all.map((s) => s.candidate));
+    candidates.push(...all.filter((s) => s.chosen).map((s) => s.candidate));
   }
   // On a tie the longer span wins: it is the same words with the short sentence completing them.
   candidates.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index || a.first - b.first || b.last - a.last);
-  return { candidates, coverage: best };
+  return { candidates, coverage: best, spans: everySpan };
 }
+
+/**
+ * What the person said right after the quotes a thread's question was answered with ("so what did they
+ * do instead?"): for each quote, in order, the next spans in reading order — on in its passage, then into
+ * the person's next passage found (the turn's next paragraph, or the next turn after the other speaker's
+ * short reply) — skipping what was shown. Each takes the score of the quote it follows, a little less per
+ * step, so the first quote's sequel leads.
+ */
+export function followingSpans(shown: readonly QuoteCandidate[], spans: Evidence['spans']): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  // The best quote is what the sequel follows; the others may be part of what came after it.
+  const overlaps = (c: QuoteCandidate) => [...shown.slice(0, 1), ...out].some((s) => s.passage.id === c.passage.id && c.first <= s.last && s.first <= c.last);
+  const after = (c: QuoteCandidate): QuoteCandidate | undefined => {
+    const own = spans.get(c.passage.id)?.filter((s) => s.first === c.last + 1);
+    if (own && own.length > 0) return own.reduce((a, b) => (b.last > a.last ? b : a));
+    if (c.last < c.passage.sentences.length - 1) return undefined;
+    for (const step of [1, 2]) {
+      const next = spans.get(`${c.source.meta.id}#${c.passage.index + step}`);
+      if (next) return next.find((s) => s.first === 0);
+    }
+    return undefined;
+  };
+  for (const quote of shown) {
+    let at: QuoteCandidate | undefined = quote;
+    for (let step = 1, taken = 0; taken < SEQUEL_PER_QUOTE && (at = after(at)) !== undefined; step++) {
+      if (overlaps(at)) continue;
+      out.push({ ...at, score: quote.score * (1 - SEQUEL_STEP * step) });
+      taken++;
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Spans taken after each quote shown, and how much one loses per span it lies further on. */
+const { sequelPerQuote: SEQUEL_PER_QUOTE, sequelStep: SEQUEL_STEP } = TUNING.evidence;
 
 /** How much more a span fits when it holds the kind of answer asked for (a name for "who"). */
 const ANSWER_SHAPE_FACTOR = TUNING.evidence.answerShapeFactor;

@@ -9,7 +9,7 @@ import { TUNING } from '../tuning.ts';
 import { QuestionReader } from './reading/read.ts';
 import type { AskedClause, QuestionReading } from './reading/types.ts';
 import { hasChinese } from '../text/language.ts';
-import { gatherEvidence, pickQuotes, type Evidence, type FoundPassage } from './evidence.ts';
+import { followingSpans, gatherEvidence, pickQuotes, type Evidence, type FoundPassage } from './evidence.ts';
 import { personFilter, PersonResolver, type Person } from './person.ts';
 import { listOf, questionSubject, shortSubject } from './phrasing.ts';
 import { quoteOf } from './quote.ts';
@@ -137,10 +137,12 @@ export class ExtractiveAnswerer {
   private async search(reading: QuestionReading, run: RunOptions): Promise<Searched | null> {
     let best: Searched | null = null;
     for (const clause of reading.clauses) {
-      const query = analyzeQuery(clause.text, this.options.index, this.ignore, clause.topic, clause.context);
+      const asked = clause.sequelOf ?? clause;
+      const query = analyzeQuery(asked.text, this.options.index, this.ignore, asked.topic, asked.context);
       if (query.concepts.length === 0) continue;
-      const found = await this.find(query, reading.person, clause, run);
-      const evidence = gatherEvidence(found, query.concepts, query.expects, clause.text);
+      const evidence = clause.sequelOf
+        ? await this.sequel(clause.sequelOf, query, reading.person, run)
+        : gatherEvidence(await this.find(query, reading.person, clause, run), query.concepts, query.expects, clause.text);
       // LOG_LEVEL=debug shows why a reading was covered or refused: its weighted words and best turn.
       log.debug('extractive: reading searched', {
         clause: clause.text,
@@ -153,6 +155,27 @@ export class ExtractiveAnswerer {
       if (!best || evidence.coverage > best.evidence.coverage) best = searched;
     }
     return best;
+  }
+
+  /**
+   * Evidence for "so what did they do instead?": the thread's question is searched again, the quotes it
+   * was answered with are found as then, and what the person said right after them is the answer. Its
+   * coverage is the thread question's, so an uncovered thread stays refused.
+   */
+  private async sequel(previous: AskedClause, query: AnalyzedQuery, person: Person, run: RunOptions): Promise<Evidence> {
+    const found = await this.find(query, person, previous, run);
+    // The passages right after those found (the turn's next paragraph, the next turn after a short reply).
+    const filter = personFilter(person);
+    const known = new Set(found.map((f) => f.passage.id));
+    for (const { source, passage, relative } of [...found]) {
+      const next = [source.passages[passage.index + 1], source.passages[passage.index + 2]].find((p) => p && matchesFilter(p, filter));
+      if (next && !known.has(next.id)) {
+        known.add(next.id);
+        found.push({ source, passage: next, relative: relative * ANSWER_REST_SHARE });
+      }
+    }
+    const evidence = gatherEvidence(found, query.concepts, query.expects, previous.text);
+    return { ...evidence, candidates: followingSpans(pickQuotes(evidence.candidates, DEFAULT_LIMIT), evidence.spans) };
   }
 
   /**

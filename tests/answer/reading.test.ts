@@ -153,6 +153,40 @@ describe('follow-ups from history', () => {
     expect(reading.clauses[0]!.topic).toBe('robots');
   });
 
+  it('a message that refers back is read only with the thread: an uncovered thread stays refused', async () => {
+    const reading = core.read('and what happened next?', ['what did gomez say about bitcoin?']);
+    expect(reading.refersBack).toBe(true);
+    expect(reading.clauses.map((c) => c.from)).toEqual(['history']);
+    // Alone, "what happened next" would find "the next big breakthrough" passages.
+    const answer = await core.ask('and what happened next?', { history: [{ question: 'what did gomez say about bitcoin?' }] });
+    expect(answer.answered).toBe(false);
+  });
+
+  it('reads "what did they do instead?" as asking for what came after the thread\'s answer', () => {
+    const earlier = ['what did gomez say about the internet lacking reasoning data?'];
+    for (const sequel of ['so what are companies doing instead?', 'and then what?', 'ok what did they do after that?', 'what came next?']) {
+      const clause = core.read(sequel, earlier).clauses[0]!;
+      expect(clause.sequelOf?.text, sequel).toBe(core.read(earlier[0]!).clauses[0]!.text);
+    }
+    // "then" as a particle and "next" before a noun ask about the same thing, not what came after.
+    for (const same of ['is it still worth it then?', "what's the next step?"]) {
+      expect(core.read(same, earlier).clauses.every((c) => c.sequelOf === undefined), same).toBe(true);
+    }
+    expect(core.read('后来呢?', ['Gomez怎么看客户数据的保密问题?']).clauses[0]!.sequelOf).toBeDefined();
+  });
+
+  it('answers a sequel with what the person said after the quotes the thread was answered with', async () => {
+    const earlier = 'what did gomez say about the internet lacking reasoning data?';
+    const before = await quoteTexts(earlier);
+    const after = await quoteTexts('so what are companies doing instead?', [earlier]);
+    expect(after.slice(0, 3).some((q) => q.includes('收集展示人类推理过程的数据'))).toBe(true);
+    // The thread's best quote is what the sequel follows: not shown again.
+    expect(before.length).toBeGreaterThan(0);
+    expect(after).not.toContain(before[0]);
+    const zh = await quoteTexts('那他们后来怎么做的?', ['Gomez怎么看客户数据的保密问题?']);
+    expect(zh.slice(0, 3).some((q) => q.includes('为此,我们将重点转向合成数据'))).toBe(true);
+  });
+
   it('a new uncovered topic in a thread is refused, not answered from the thread', async () => {
     const answer = await core.ask('what does he think about the World Cup?', { history: [{ question: thread[0]! }] });
     expect(answer.answered).toBe(false);

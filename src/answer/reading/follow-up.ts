@@ -22,13 +22,26 @@ const SWITCH_ZH = [/^(?:那么?|还有|那关于|关于)?\s*(.{1,20}?)(?:方面|
 const NOT_A_TOPIC_EN = /^(?:why|how|what|when|where|who|that|this|it|those|them|him|his|he|then|so|more|else|now|again)\b/i;
 const NOT_A_TOPIC_ZH = /^(?:为什么|为何|怎么|然后|还有|其他|别的|这个|那个|他|它|这|那)$/u;
 
+/**
+ * Words asking for what followed or replaced something (a closed set of sequence and alternative words,
+ * not a topic): "instead", "and then", "next", "after that", "as an alternative"; 然后, 后来, 接下来, 转而,
+ * 改用. Not a bare "then": "is it worth it then?" asks about the same thing.
+ */
+const SEQUEL_EN = /\b(?:instead|next(?=\s*(?:[?.!,]|$))|afterwards?|after\s+that|alternatives?|alternatively|in\s+response|in\s+its\s+place|and\s+then|then\s+what|what\s+(?:happened\s+)?then)\b/i;
+const SEQUEL_ZH = /然后|后来|接下来|接着|于是|转而|改用|改为|取而代之|替代|之后呢/u;
+
+/** Whether a message asks what came after, or in place of, what it follows. */
+export function asksSequel(text: string): boolean {
+  return (hasChinese(text) ? SEQUEL_ZH : SEQUEL_EN).test(text);
+}
+
 /** The topic a message swaps into the previous question's frame, if it is that kind of follow-up. */
 function switchedTopic(text: string): string | null {
   const chinese = hasChinese(text);
   for (const pattern of chinese ? SWITCH_ZH : SWITCH_EN) {
     const topic = pattern.exec(text.trim())?.[1]?.trim();
     if (!topic) continue;
-    if (chinese ? NOT_A_TOPIC_ZH.test(topic) : NOT_A_TOPIC_EN.test(topic)) return null;
+    if ((chinese ? NOT_A_TOPIC_ZH.test(topic) : NOT_A_TOPIC_EN.test(topic)) || asksSequel(topic)) return null;
     return topic;
   }
   return null;
@@ -65,7 +78,14 @@ export function continueThread(current: QuestionReading, previous: QuestionReadi
   }
   if (namesSomething(main.topic) || !isShort(main.text)) return { ...current, person, named };
   // The thread's topic is what the corpus must cover; the new words steer which of its passages.
-  const merged: AskedClause = { text: `${before.text} ${main.text}`, topic: before.topic ?? before.text, from: 'history' };
-  const clauses = current.refersBack ? [merged, ...current.clauses] : [...current.clauses, merged];
+  const merged: AskedClause = {
+    text: `${before.text} ${main.text}`,
+    topic: before.topic ?? before.text,
+    from: 'history',
+    ...(asksSequel(current.plain) ? { sequelOf: before } : {}),
+  };
+  // A message that refers back ("is that sustainable?", "what happened next?") is about the thread's
+  // topic only: read alone it would answer its own stray words, even when the thread's topic is not covered.
+  const clauses = current.refersBack ? [merged] : [...current.clauses, merged];
   return { ...current, person, named, clauses };
 }

@@ -7,7 +7,7 @@ import { TUNING } from '../../tuning.ts';
 import { cleanQuestion } from '../input.ts';
 import type { PersonResolver } from '../person.ts';
 import { readClauses, type Clause } from './clauses.ts';
-import { continueThread } from './follow-up.ts';
+import { asksSequel, continueThread } from './follow-up.ts';
 import { messageKind, recapRequest, summaryRequest } from './kind.ts';
 import { stripChatMarkup } from './markup.ts';
 import { SpellingCorrector } from './spelling.ts';
@@ -82,7 +82,7 @@ export class QuestionReader {
       person: match.person,
       named: match.named,
       clauses: read.length > 0 ? read : plain ? [{ text: plain, topic: null, from: 'message' }] : [],
-      refersBack: (textLanguage(main) === 'zh' ? REFERS_BACK_ZH : REFERS_BACK_EN).test(main),
+      refersBack: (textLanguage(main) === 'zh' ? REFERS_BACK_ZH : REFERS_BACK_EN).test(main) || asksSequel(plain),
       ...(summary !== undefined ? { summaryTopic: summary } : {}),
       ...(kind === 'recap' && recapRequest(plain) ? { recapDays: recapRequest(plain) } : {}),
       corrections,

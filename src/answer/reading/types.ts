@@ -11,6 +11,12 @@ export interface AskedClause {
   context?: string;
   /** Where it comes from: the message alone, or the message completed from the thread's history. */
   from: 'message' | 'history';
+  /**
+   * For a follow-up asking what came after, or in place of, what the thread's question found ("so what
+   * did they do instead?", "后来呢?"): that earlier question. The answer is what the person said right
+   * after the quotes it was answered with, not those quotes again.
+   */
+  sequelOf?: AskedClause;
 }
 
 /**
