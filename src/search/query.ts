@@ -108,6 +108,13 @@ function relatedWeight(related: readonly string[], guessed: boolean, index: Pass
   return guessed ? Math.min(...weights) : Math.max(...weights);
 }
 
+/** Index terms of a word's WordNet synonyms that the corpus uses and that carry meaning (not weak words). */
+function wordnetStandIns(surface: string, term: string, known: (t: string) => boolean): string[] {
+  return [...new Set(wordnetSynonyms(surface).map(englishTerm))].filter(
+    (t): t is string => t !== null && t !== term && known(t) && !WEAK_ENGLISH_TERMS.has(t),
+  );
+}
+
 /** "-ly" words that are nouns, not adverbs. */
 const LY_NOUNS = new Set(['family', 'july', 'italy', 'assembly', 'monopoly', 'anomaly', 'ally', 'rally', 'jelly', 'lily', 'fly', 'butterfly', 'bully']);
 
@@ -157,6 +164,8 @@ export function analyzeQuery(
   const tokens = tokenizeDetailed(question);
   const inTopic = topicTerms(topic, ignore);
   const seen = new Set(tokens.map((t) => t.term));
+  /** Parts of a hyphenated word read whole ("flip", "flop" of "flip-flopped"). */
+  const compoundParts = new Set<string>();
   const known = (t: string) => index.documentFrequency(t) > 0;
   for (const token of tokens) {
     if (ignore.has(token.term)) continue;
@@ -164,13 +173,16 @@ export function analyzeQuery(
       frame.push(token.term);
       continue;
     }
-    if (concepts.has(token.term)) continue;
+    if (concepts.has(token.term) || compoundParts.has(token.term)) continue;
     let term = token.term;
     // "Microsoft-sized": a hyphenated word the corpus never uses stands aside for its parts, which the
-    // tokenizer also yields; its unknown whole must not sink the question.
+    // tokenizer also yields; its unknown whole must not sink the question. Unless it is one word of its
+    // own ("flip-flopped": changed one's mind) with WordNet synonyms the corpus uses: then the parts
+    // ("flip", "flop") stand aside for it.
     if (!token.han && term.includes('-') && !known(term)) {
       const parts = term.split('-').map(englishTerm).filter((t): t is string => t !== null);
-      if (parts.length > 0 && parts.some((p) => seen.has(p))) continue;
+      if (wordnetStandIns(token.surface, term, known).length > 0) for (const p of parts) compoundParts.add(p);
+      else if (parts.length > 0 && parts.some((p) => seen.has(p))) continue;
     }
     // An English word the corpus never uses may still be there in its base form (newer -> new).
     if (!known(term) && !token.han) term = englishVariants(token.surface).find(known) ?? term;
@@ -191,9 +203,7 @@ export function analyzeQuery(
     // corpus does use stand in for it, at a low credit ("survive" -> endure). Not for a name ("Bitcoin").
     let relatedCredit: number | undefined;
     if (!token.han && !known(term) && related.length === 0 && token.surface === token.surface.toLowerCase()) {
-      related = [...new Set(wordnetSynonyms(token.surface).map(englishTerm))].filter(
-        (t): t is string => t !== null && t !== term && known(t) && !WEAK_ENGLISH_TERMS.has(t),
-      );
+      related = wordnetStandIns(token.surface, term, known);
       if (related.length > 0) relatedCredit = WORDNET_CREDIT;
     }
     if (inTopic && !inTopic.has(token.term) && !inTopic.has(term) && !known(term)) {

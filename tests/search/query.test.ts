@@ -107,6 +107,15 @@ describe('analyzeQuery', () => {
     expect(named).toMatchObject({ related: [], unknown: true });
   });
 
+  it('reads a hyphenated word WordNet lists as one word, its parts standing aside', () => {
+    const terms = analyzeQuery('what did he flip-flop on lately?', index, NAMES).concepts;
+    const whole = terms.find((c) => c.surface === 'flip-flop')!;
+    expect(whole.related).toContain(tokenizeQuery('turn')[0]);
+    expect(terms.map((c) => c.surface)).not.toContain('flop');
+    // A hyphenated word WordNet does not list still stands aside for its parts.
+    expect(analyzeQuery('a Microsoft-sized budget?', index, NAMES).concepts.map((c) => c.surface)).not.toContain('Microsoft-sized');
+  });
+
   it('weighs prepositions the stopword list lacks lightly ("against", "despite")', () => {
     const against = concept('can a tiny startup survive against the giants?', 'against')!;
     expect(against.unknown).toBe(false);
