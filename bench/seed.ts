@@ -53,6 +53,7 @@ export function evalSets(root: string): Array<{ name: string; items: EvalItem[] 
     { name: 'natural-frozen.jsonl (eval/frozen, never tuned on)', path: `${root}/eval/frozen/natural-frozen.jsonl` },
     { name: 'chat-variants.jsonl (eval/tuning)', path: `${root}/eval/tuning/chat-variants.jsonl` },
     { name: 'natural-tuning.jsonl (eval/tuning)', path: `${root}/eval/tuning/natural-tuning.jsonl` },
+    { name: 'followups-tuning.jsonl (eval/tuning)', path: `${root}/eval/tuning/followups-tuning.jsonl` },
     ...heldout.map((n) => ({ name: `${n} (tests/eval)`, path: `${root}/tests/eval/${n}` })),
   ];
   return candidates.filter((c) => existsSync(c.path)).map((c) => ({ name: c.name, items: loadEvalSet(c.path) }));

@@ -196,12 +196,12 @@ export function gatherEvidence(
  * What the person said right after the quotes a thread's question was answered with ("so what did they
  * do instead?"): for each quote, in order, the next spans in reading order — on in its passage, then into
  * the person's next passage found (the turn's next paragraph, or the next turn after the other speaker's
- * short reply) — skipping what was shown. Each takes the score of the quote it follows, a little less per
- * step, so the first quote's sequel leads.
+ * short reply). The best quote is not given again; the others may be, when they are part of what came
+ * after it (an answer often shows the remedy third). Each span takes the score of the quote it follows,
+ * a little less per step, so what follows the best quote leads.
  */
 export function followingSpans(shown: readonly QuoteCandidate[], spans: Evidence['spans']): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
-  // The best quote is what the sequel follows; the others may be part of what came after it.
   const overlaps = (c: QuoteCandidate) => [...shown.slice(0, 1), ...out].some((s) => s.passage.id === c.passage.id && c.first <= s.last && s.first <= c.last);
   const after = (c: QuoteCandidate): QuoteCandidate | undefined => {
     const own = spans.get(c.passage.id)?.filter((s) => s.first === c.last + 1);

