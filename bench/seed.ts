@@ -54,6 +54,7 @@ export function evalSets(root: string): Array<{ name: string; items: EvalItem[] 
     { name: 'chat-variants.jsonl (eval/tuning)', path: `${root}/eval/tuning/chat-variants.jsonl` },
     { name: 'natural-tuning.jsonl (eval/tuning)', path: `${root}/eval/tuning/natural-tuning.jsonl` },
     { name: 'followups-tuning.jsonl (eval/tuning)', path: `${root}/eval/tuning/followups-tuning.jsonl` },
+    { name: 'topic-lead-tuning.jsonl (eval/tuning)', path: `${root}/eval/tuning/topic-lead-tuning.jsonl` },
     ...heldout.map((n) => ({ name: `${n} (tests/eval)`, path: `${root}/tests/eval/${n}` })),
   ];
   return candidates.filter((c) => existsSync(c.path)).map((c) => ({ name: c.name, items: loadEvalSet(c.path) }));

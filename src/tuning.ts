@@ -20,9 +20,12 @@ export const TUNING = {
     maxHistoryQuestions: 4,
     /**
      * A clause of at most this many words that asks nothing, right before a question that names no topic
-     * of its own ("sales bots — would he buy from one?"), is read as that question's topic.
+     * of its own ("sales bots — would he buy from one?", "that bit about tiny models now beating the
+     * monster GPT-4 — what exactly did he say"), is read as that question's topic. People recall a
+     * passage in a long phrase: at 6 words, leads of 10–17 words were ignored and the bare question
+     * answered on its weak words; 20 measured best on eval/tuning (docs/retrieval.md).
      */
-    maxTopicLeadWords: 6,
+    maxTopicLeadWords: 20,
   },
   spelling: {
     /** Shorter words are left alone: at four letters one edit reaches too many other words. */

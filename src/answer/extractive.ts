@@ -136,9 +136,14 @@ export class ExtractiveAnswerer {
    */
   private async search(reading: QuestionReading, run: RunOptions): Promise<Searched | null> {
     let best: Searched | null = null;
-    for (const clause of reading.clauses) {
+    const readings = reading.clauses.map((clause) => {
       const asked = clause.sequelOf ?? clause;
-      const query = analyzeQuery(asked.text, this.options.index, this.ignore, asked.topic, asked.context);
+      return { clause, query: analyzeQuery(asked.text, this.options.index, this.ignore, asked.topic, asked.context) };
+    });
+    // A reading with only weak words ("what exactly did he say") is searched only when no reading names a
+    // topic: "that bit about tiny models — what exactly did he say" is about the tiny models.
+    const topical = readings.filter(({ query }) => topicConcepts(query).length > 0);
+    for (const { clause, query } of topical.length > 0 ? topical : readings) {
       if (query.concepts.length === 0) continue;
       const evidence = clause.sequelOf
         ? await this.sequel(clause.sequelOf, query, reading.person, run)

@@ -20,6 +20,8 @@ const ENGLISH_FRAME = new Set(
     'explained', 'describe', 'described', 'stance', 'position',
     'reckon', 'consider', 'considers', 'regard', 'regarding', 'respect', 'concern', 'concerning',
     'guest', 'host', 'outlook', 'perspective', 'attitude', 'thoughts', 'take', 'side',
+    // Asking to hear it again ("can someone remind me what he said"): the request, not its subject.
+    'remind', 'recall', 'repeat',
   ]
     .map(englishTerm)
     .filter((t): t is string => t !== null),
@@ -113,6 +115,16 @@ function wordnetStandIns(surface: string, term: string, known: (t: string) => bo
   return [...new Set(wordnetSynonyms(surface).map(englishTerm))].filter(
     (t): t is string => t !== null && t !== term && known(t) && !WEAK_ENGLISH_TERMS.has(t),
   );
+}
+
+/**
+ * The words of a text that could name a topic: not stop words, frame words ("say", "think", "怎么看") or
+ * weak words ("exactly", "really"). "what exactly did he say" has none; "does it work for AI" has two.
+ */
+export function contentTerms(text: string): string[] {
+  return tokenizeDetailed(text)
+    .filter((t) => !(t.han ? CHINESE_FRAME : ENGLISH_FRAME).has(t.term) && !(t.han ? WEAK_CHINESE_TERMS : WEAK_ENGLISH_TERMS).has(t.term))
+    .map((t) => t.term);
 }
 
 /** "-ly" words that are nouns, not adverbs. */

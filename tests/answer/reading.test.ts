@@ -126,6 +126,24 @@ describe('topic first, question after', () => {
     expect(await quoteTexts('机器人:他怎么看这个?')).toEqual(await quoteTexts('Gomez怎么看机器人?'));
   });
 
+  it('takes a long recalled topic before a question with only weak words ("what exactly did he say")', async () => {
+    const message = 'the bit about the internet having hardly any data that shows people reasoning step by step — what exactly did he say';
+    const reading = core.read(message);
+    // A 17-word lead: longer than a chat opener, still the topic of the question after it.
+    expect(reading.clauses[0]!.text).toBe('the bit about the internet having hardly any data that shows people reasoning step by step: what exactly did he say');
+    // The bare question ("exactly") is not answered on its own: the topic before it is what is asked.
+    const quotes = await quoteTexts(message);
+    expect(quotes.slice(0, 3).some((q) => q.includes('推理过程'))).toBe(true);
+    expect(await quoteTexts('can someone remind me what he said about hiring?')).toEqual(await quoteTexts('what did he say about hiring?'));
+  });
+
+  it('still answers a question of weak words when nothing else in the message names a topic', async () => {
+    // "want", "side", "deal" weigh little, but they are all the question has.
+    const answer = await core.ask('who would he want on the other side of a deal?');
+    expect(answer.answered).toBe(true);
+    expect(answer.quotes.slice(0, 3).some((q) => q.text.includes('真人'))).toBe(true);
+  });
+
   it('leaves a question with a topic of its own alone', () => {
     const reading = core.read('fun fact — what did he say about hiring?');
     expect(reading.clauses.map((c) => c.text)).toEqual(['what did he say about hiring?']);

@@ -1,6 +1,7 @@
 import type { Corpus } from '../../corpus/types.ts';
 import { englishTerm, englishVariants } from '../../search/english.ts';
 import type { PassageIndex } from '../../search/passage-index.ts';
+import { contentTerms } from '../../search/query.ts';
 import { tokenizeQuery } from '../../search/tokenize.ts';
 import { textLanguage } from '../../text/language.ts';
 import { TUNING } from '../../tuning.ts';
@@ -134,7 +135,7 @@ function withTopicLead(all: readonly Clause[], requested: readonly Clause[]): Cl
   if (wordCount(lead.text) > TUNING.reading.maxTopicLeadWords || tokenizeQuery(lead.text).length === 0) return [...requested];
   const ownTopic = question.topic !== null && tokenizeQuery(question.topic).length > 0;
   const chinese = textLanguage(question.text) === 'zh';
-  const pointsElsewhere = (chinese ? POINTS_ELSEWHERE_ZH : POINTS_ELSEWHERE_EN).test(question.text) || tokenizeQuery(question.text).length === 0;
+  const pointsElsewhere = (chinese ? POINTS_ELSEWHERE_ZH : POINTS_ELSEWHERE_EN).test(question.text) || contentTerms(question.text).length === 0;
   if (ownTopic || !pointsElsewhere) return [...requested];
   const topic = lead.text.replace(/[\s:：,，;；.。!！]+$/u, '');
   const joined = chinese ? `${topic}:${question.text}` : `${topic}: ${question.text}`;
