@@ -4,6 +4,7 @@ import type { GomezCore } from '../../src/core.ts';
 import { createCore } from '../../src/create-core.ts';
 import { messageKind } from '../../src/answer/reading/kind.ts';
 import { stripChatMarkup } from '../../src/answer/reading/markup.ts';
+import { splitClauses } from '../../src/answer/reading/clauses.ts';
 
 // Every phrasing here is written for this file: none comes from the public eval sets, so these
 // tests check that chat framing is read by its shape, not by a list of known fillers.
@@ -110,6 +111,14 @@ describe('spoken question forms', () => {
     // "掏钱" (pay up) is jieba's common verb, a paraphrase of the transcript's "买"; 比特币 is a subject it lacks.
     expect((await quoteTexts('推销员换成机器人的话,Gomez会掏钱吗?'))[0]).toContain('我是不会买的');
     expect(await quoteTexts('Gomez会不会掏钱买比特币?')).toEqual([]);
+  });
+
+  it('a second question after a comma ("…, do they …?") is read on its own', async () => {
+    const message = 'what did gomez say about synthetic data, do they generate it in house or buy it?';
+    expect(splitClauses(message)).toEqual(['what did gomez say about synthetic data', 'do they generate it in house or buy it?']);
+    expect((await quoteTexts(message))[0]).toBe((await quoteTexts('what did gomez say about synthetic data?'))[0]);
+    // A comma inside one question is not a boundary.
+    expect(splitClauses('Will niche, domain-specific models survive?')).toEqual(['Will niche, domain-specific models survive?']);
   });
 });
 

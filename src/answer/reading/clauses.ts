@@ -60,13 +60,19 @@ function bareWord(word: string): string {
  * Cuts a message into clauses at sentence and clause punctuation. Commas split only where the part
  * before is short (a vocative or greeting: "hey team,"), so lists inside a question stay whole.
  */
+/**
+ * A comma before an auxiliary and a pronoun starts a second question ("where does cohere get its
+ * labellers from, do they hire them or outsource?"): each is read on its own.
+ */
+const SECOND_QUESTION = /[,，]\s+(?=(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|had)\s+(?:he|she|it|they|we|you|i)\b)/i;
+
 export function splitClauses(text: string): string[] {
   const parts = text
     .split(/(?<=[?？!！。;；])\s*|(?<=[.])\s+|\s+[—–-]{1,2}\s+|\s*[—–]{1,2}\s*|[(){}\[\]（）【】]|(?<=[:：])\s*|(?<=\.\.\.)/u)
     .map((p) => p.trim())
     .filter((p) => p !== '' && /[\p{L}\p{N}]/u.test(p));
   const out: string[] = [];
-  for (const part of parts) {
+  for (const part of parts.flatMap((p) => p.split(SECOND_QUESTION))) {
     // "hey team, what did…" / "大家好，请问…": a short lead before a comma is its own clause.
     const comma = /^([^,，]{1,24})[,，]\s*(.+)$/u.exec(part);
     // …but not when the lead is the start of the question itself ("Will niche, domain-specific models…").
