@@ -20,6 +20,14 @@ export const IRREGULAR: Readonly<Record<string, string>> = {
   strongest: 'strong', richer: 'rich', richest: 'rich', dumber: 'dumb', dumbest: 'dumb',
 };
 
+/**
+ * Number words as the digits a question or a transcript may write instead ("in five years" / "like 5
+ * yrs?"), both in the index and in questions. "one" stays a stop word ("one of them").
+ */
+export const NUMBER_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'].map((w, i) => [w, String(i + 2)]),
+);
+
 const stems = new Map<string, string | null>();
 
 /**
@@ -42,6 +50,8 @@ function computeTerm(raw: string): string | null {
   if (word === '' || ENGLISH_STOPWORDS.has(word)) return null;
   if (/[^a-z]/.test(word)) return word;
   if (word.length < 2) return null;
+  const number = NUMBER_WORDS[word];
+  if (number !== undefined) return number;
   const base = IRREGULAR[word] ?? word;
   return stemmer(base);
 }

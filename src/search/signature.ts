@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { IRREGULAR } from './english.ts';
+import { IRREGULAR, NUMBER_WORDS } from './english.ts';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
 
 /** Bump when tokenize.ts changes how text becomes terms (the word lists are hashed below on their own). */
@@ -13,7 +13,7 @@ let signature: string | undefined;
  */
 export function tokenizerSignature(): string {
   signature ??= createHash('sha256')
-    .update(JSON.stringify([TOKENIZER_REVISION, [...ENGLISH_STOPWORDS].sort(), [...CHINESE_STOPWORDS].sort(), IRREGULAR]))
+    .update(JSON.stringify([TOKENIZER_REVISION, [...ENGLISH_STOPWORDS].sort(), [...CHINESE_STOPWORDS].sort(), IRREGULAR, NUMBER_WORDS]))
     .digest('hex')
     .slice(0, 16);
   return signature;

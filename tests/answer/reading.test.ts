@@ -113,6 +113,11 @@ describe('spoken question forms', () => {
     expect(await quoteTexts('Gomez会不会掏钱买比特币?')).toEqual([]);
   });
 
+  it('digits meet the number words of the translation ("like 5 yrs?" / "within five years")', async () => {
+    const quotes = await quoteTexts('cheap general purpose robots — is that like 5 yrs away or 10?');
+    expect(quotes.slice(0, 3).some((q) => q.includes('五年'))).toBe(true);
+  });
+
   it('a second question after a comma ("…, do they …?") is read on its own', async () => {
     const message = 'what did gomez say about synthetic data, do they generate it in house or buy it?';
     expect(splitClauses(message)).toEqual(['what did gomez say about synthetic data', 'do they generate it in house or buy it?']);

@@ -54,6 +54,13 @@ describe('tokenisation', () => {
     expect(englishVariants('bigger')).toContain(englishTerm('big'));
   });
 
+  it('reads number words as the digits people type instead ("five years" / "5 yrs")', () => {
+    expect(tokenizeQuery('in five years or ten')).toEqual(tokenizeQuery('in 5 years or 10'));
+    expect(tokenizeForIndex('twenty people')).toEqual(tokenizeForIndex('20 people'));
+    // "one" stays a stop word ("one of them" names nothing).
+    expect(tokenizeQuery('one of them')).toEqual([]);
+  });
+
   it('returns nothing for text with no words', () => {
     expect(tokenizeQuery('?!。,')).toEqual([]);
     expect(tokenizeQuery('')).toEqual([]);
