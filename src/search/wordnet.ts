@@ -69,7 +69,8 @@ interface Synset {
 function synsetAt(part: PartOfSpeech, offset: number): Synset {
   const fd = openSync(join(wordnetDb.path, `data.${part}`), 'r');
   try {
-    const buffer = Buffer.alloc(4096);
+    // The longest synset line of WordNet 3.1 is 12,972 bytes (data.noun): one read holds any of them.
+    const buffer = Buffer.alloc(16_384);
     const read = readSync(fd, buffer, 0, buffer.length, offset);
     // offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [ptr offset pos source/target]... | gloss
     const fields = buffer.toString('latin1', 0, read).split('\n')[0]!.split(' ');

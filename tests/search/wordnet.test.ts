@@ -13,6 +13,10 @@ describe('wordnetSynonyms', () => {
     expect(wordnetSynonyms('flip-flopped')).toEqual(expect.arrayContaining(['switch', 'reverse']));
   });
 
+  it('reads the longest synsets whole ("city" lists hundreds of pointers: a 10 kB line)', () => {
+    expect(wordnetSynonyms('city')).toContain('metropolis');
+  });
+
   it('adds what the commonest sense is a kind of', () => {
     // house (a dwelling) is a kind of dwelling, home …
     expect(wordnetSynonyms('house')).toEqual(expect.arrayContaining(['dwelling', 'home']));
