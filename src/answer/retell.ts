@@ -37,7 +37,7 @@ const IRREGULAR: Record<string, string> = { have: 'has', do: 'does', am: 'is', "
 
 function thirdPersonVerb(verb: string): string {
   const lower = verb.toLowerCase();
-  if (IRREGULAR[lower]) return IRREGULAR[lower]!;
+  if (Object.hasOwn(IRREGULAR, lower)) return IRREGULAR[lower]!;
   if (KEEP_AFTER_HE.has(lower) || /ed$/.test(lower) || !/^[a-z]+$/.test(lower)) return verb;
   if (/(s|sh|ch|x|z|o)$/.test(lower)) return verb + 'es';
   if (/[^aeiou]y$/.test(lower)) return verb.slice(0, -1) + 'ies';
@@ -55,7 +55,7 @@ export function toThirdPerson(sentence: string): string {
     const norm = word.replace(/’/g, "'");
     const lower = norm.toLowerCase();
     const isI = lower === 'i' ? word === 'I' : lower.startsWith("i'") && (word[0] === 'I');
-    if (isI && SUBJECT_FORMS[lower]) {
+    if (isI && Object.hasOwn(SUBJECT_FORMS, lower)) {
       const startsSentence = i === 0 || /[.!?]["”)]*$/.test(tokens[i - 2] ?? '');
       const form = SUBJECT_FORMS[lower]!;
       tokens[i] = pre + (startsSentence ? form[0]!.toUpperCase() + form.slice(1) : form) + post;
@@ -71,7 +71,8 @@ export function toThirdPerson(sentence: string): string {
       }
       continue;
     }
-    const objectForm = OBJECT_FORMS[lower];
+    // Own keys only: a quote saying "constructor" or "toString" must not meet Object.prototype's members.
+    const objectForm = Object.hasOwn(OBJECT_FORMS, lower) ? OBJECT_FORMS[lower] : undefined;
     if (objectForm) tokens[i] = pre + (word[0] === word[0]!.toUpperCase() ? objectForm[0]!.toUpperCase() + objectForm.slice(1) : objectForm) + post;
   }
   return tokens.join('');

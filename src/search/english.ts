@@ -50,9 +50,10 @@ function computeTerm(raw: string): string | null {
   if (word === '' || ENGLISH_STOPWORDS.has(word)) return null;
   if (/[^a-z]/.test(word)) return word;
   if (word.length < 2) return null;
-  const number = NUMBER_WORDS[word];
+  // Own keys only: a word such as "constructor" or "toString" must not find Object.prototype's members.
+  const number = Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : undefined;
   if (number !== undefined) return number;
-  const base = IRREGULAR[word] ?? word;
+  const base = (Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined) ?? word;
   return stemmer(base);
 }
 

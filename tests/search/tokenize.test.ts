@@ -61,6 +61,11 @@ describe('tokenisation', () => {
     expect(tokenizeQuery('one of them')).toEqual([]);
   });
 
+  it('reads words that name Object.prototype members as words ("constructor", "toString")', () => {
+    expect(tokenizeForIndex('the constructor calls toString and valueOf')).toEqual(['constructor', 'call', 'tostr', 'valueof']);
+    expect(englishTerm('hasownproperty')).toBe('hasownproperti');
+  });
+
   it('returns nothing for text with no words', () => {
     expect(tokenizeQuery('?!。,')).toEqual([]);
     expect(tokenizeQuery('')).toEqual([]);

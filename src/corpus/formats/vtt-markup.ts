@@ -24,7 +24,9 @@ function decodeReference(ref: string): string | null {
     const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
     return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : null;
   }
-  return NAMED[body.toLowerCase()] ?? null;
+  // Own keys only: "&constructor;" names no character, not Object.prototype's member.
+  const name = body.toLowerCase();
+  return Object.hasOwn(NAMED, name) ? NAMED[name]! : null;
 }
 
 export interface CleanText {

@@ -65,5 +65,7 @@ describe('WebVTT markup and character references never reach a quote', () => {
     expect(clean.toClean(raw.length)).toBe(clean.text.length);
     // Unknown references and non-WebVTT angle brackets are words, kept as written.
     expect(cleanVttText('x &bogus; <3 y').text).toBe('x &bogus; <3 y');
+    // Names of Object.prototype's members are no references either.
+    expect(cleanVttText('a &constructor; &toString; b').text).toBe('a &constructor; &toString; b');
   });
 });
