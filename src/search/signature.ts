@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { IRREGULAR, NUMBER_WORDS } from './english.ts';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
 
-/** Bump when tokenize.ts changes how text becomes terms (the word lists are hashed below on their own). */
-const TOKENIZER_REVISION = 1;
+/**
+ * Bump when tokenize.ts or english.ts changes how text becomes terms (the word lists are hashed below on
+ * their own). 2: "constructor", "toString" … no longer read Object.prototype's members as irregular forms.
+ */
+const TOKENIZER_REVISION = 2;
 
 let signature: string | undefined;
 
