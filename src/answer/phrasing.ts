@@ -46,5 +46,6 @@ const LANGUAGE_NAMES: Record<string, string> = { zh: 'Chinese', en: 'English', j
 
 /** English name of a language code ("zh-CN" -> "Chinese"). */
 export function languageName(code: string): string {
-  return LANGUAGE_NAMES[code.split('-')[0]!.toLowerCase()] ?? code;
+  const base = code.split('-')[0]!.toLowerCase();
+  return Object.hasOwn(LANGUAGE_NAMES, base) ? LANGUAGE_NAMES[base]! : code;
 }

@@ -75,8 +75,9 @@ export function loadSource(dir: string, path: string, read: ReadFile = (p) => re
   const base = path.slice(0, -ext.length);
   const declared = readMeta(base + META_SUFFIX, file.slice(0, -ext.length) + META_SUFFIX, read);
   const metaFile = declared ?? inferredMeta(stem);
-  const formatName = metaFile.format ?? FORMAT_BY_EXTENSION[ext.toLowerCase()];
-  const parser = formatName ? FORMATS[formatName] : undefined;
+  // Own keys only: a meta file's "format": "constructor" is an unknown format, not Object's member.
+  const formatName = metaFile.format ?? (Object.hasOwn(FORMAT_BY_EXTENSION, ext.toLowerCase()) ? FORMAT_BY_EXTENSION[ext.toLowerCase()] : undefined);
+  const parser = formatName && Object.hasOwn(FORMATS, formatName) ? FORMATS[formatName] : undefined;
   if (!parser) throw new CorpusError(file, null, `unknown transcript format "${formatName ?? ext}"`);
 
   const text = decodeUtf8(read(path), file);

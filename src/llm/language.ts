@@ -2,5 +2,5 @@ const LANGUAGE_NAMES: Record<string, string> = { en: 'English', zh: 'Chinese (Si
 
 /** How a language code is named in prompts ("zh" → "Chinese (Simplified)"). */
 export function languageName(code: string): string {
-  return LANGUAGE_NAMES[code] ?? code;
+  return Object.hasOwn(LANGUAGE_NAMES, code) ? LANGUAGE_NAMES[code]! : code;
 }

@@ -8,7 +8,8 @@ const CHINESE_LANGUAGE_NAMES: Record<string, string> = { zh: '中文', en: '英�
 
 function languageIn(code: string, answerLanguage: 'en' | 'zh'): string {
   const base = code.split('-')[0]!.toLowerCase();
-  return answerLanguage === 'zh' ? (CHINESE_LANGUAGE_NAMES[base] ?? code) : languageName(code);
+  if (answerLanguage !== 'zh') return languageName(code);
+  return Object.hasOwn(CHINESE_LANGUAGE_NAMES, base) ? CHINESE_LANGUAGE_NAMES[base]! : code;
 }
 
 /**

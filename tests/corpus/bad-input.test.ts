@@ -92,6 +92,11 @@ describe('bad corpus input stops loading with a CorpusError naming file and line
     expect(corpusErrorFrom(() => loadCorpus(dir)).message).toMatch(/a\.txt.*unknown transcript format "srt-v9"/);
   });
 
+  it('a format named like an Object member ("constructor") is an unknown format', () => {
+    const dir = writeCorpus({ 'a.txt': GOOD, 'a.meta.json': { ...QA_META, format: 'constructor' } });
+    expect(corpusErrorFrom(() => loadCorpus(dir)).message).toMatch(/a\.txt.*unknown transcript format "constructor"/);
+  });
+
   it('invalid UTF-8 bytes, naming the line they are on', () => {
     const bytes = Buffer.concat([Buffer.from('Q:你好?\nAidan Gomez:好。\nQ:坏'), Buffer.from([0xff, 0xfe]), Buffer.from('字?\n')]);
     const dir = writeCorpus({ 'a.txt': bytes, 'a.meta.json': QA_META });

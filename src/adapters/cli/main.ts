@@ -34,7 +34,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     println(name === undefined ? io.stderr : io.stdout, usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  // Own keys only: `gomez constructor` is an unknown command, not Object's member.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     println(io.stderr, `gomez: unknown command "${name}"\n\n${usage()}`);
     return 2;
