@@ -57,6 +57,6 @@ export class Templates {
   /** The named template with `{{key}}` replaced; an unknown placeholder stays visible so tests catch it. */
   render(name: TemplateName, values: Record<string, string>): string {
     const template = this.sections.get(name)!;
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? values[key] : undefined) ?? whole);
   }
 }

@@ -33,5 +33,5 @@ export function loadModelPrompts(dir: string = PROMPTS_DIR): ModelPrompts {
 
 /** Replaces `{{name}}` placeholders; an unknown placeholder is left visible so a typo shows in tests. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? values[key] : undefined) ?? whole);
 }

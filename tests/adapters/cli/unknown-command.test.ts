@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { languageName } from '../../../src/llm/language.ts';
 import { runCli } from './helpers.ts';
 
 describe('gomez with a command it does not have', () => {
@@ -9,10 +8,5 @@ describe('gomez with a command it does not have', () => {
       expect(code, name).toBe(2);
       expect(stderr).toContain(`unknown command "${name}"`);
     }
-  });
-
-  it('names languages by own keys only', () => {
-    expect(languageName('zh')).toBe('Chinese (Simplified)');
-    expect(languageName('constructor')).toBe('constructor');
   });
 });
