@@ -197,8 +197,9 @@ export function gatherEvidence(
  * do instead?"): for each quote, in order, the next spans in reading order — on in its passage, then into
  * the person's next passage found (the turn's next paragraph, or the next turn after the other speaker's
  * short reply). The best quote is not given again; the others may be, when they are part of what came
- * after it (an answer often shows the remedy third). Each span takes the score of the quote it follows,
- * a little less per step, so what follows the best quote leads.
+ * after it (an answer often shows the remedy third). Spans that follow on in one paragraph are joined
+ * into one quote. Each takes the score of the quote it follows, a little less per step, so what follows
+ * the best quote leads.
  */
 export function followingSpans(shown: readonly QuoteCandidate[], spans: Evidence['spans']): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
@@ -215,10 +216,21 @@ export function followingSpans(shown: readonly QuoteCandidate[], spans: Evidence
   };
   for (const quote of shown) {
     let at: QuoteCandidate | undefined = quote;
+    let previous: QuoteCandidate | undefined;
     for (let step = 1, taken = 0; taken < SEQUEL_PER_QUOTE && (at = after(at)) !== undefined; step++) {
-      if (overlaps(at)) continue;
-      out.push({ ...at, score: quote.score * (1 - SEQUEL_STEP * step) });
+      if (overlaps(at)) {
+        previous = undefined;
+        continue;
+      }
       taken++;
+      // What follows on in the same paragraph joins the quote before it: one quote reads in order
+      // ("They see data as IP… I understand. To that end, we shifted to synthetic data.").
+      if (previous && previous.passage.id === at.passage.id && previous.last + 1 === at.first) {
+        previous.last = at.last;
+        continue;
+      }
+      previous = { ...at, score: quote.score * (1 - SEQUEL_STEP * step) };
+      out.push(previous);
     }
   }
   return out.sort((a, b) => b.score - a.score);

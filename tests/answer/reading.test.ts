@@ -217,6 +217,8 @@ describe('follow-ups from history', () => {
     expect(after).not.toContain(before[0]);
     const zh = await quoteTexts('那他们后来怎么做的?', ['Gomez怎么看客户数据的保密问题?']);
     expect(zh.slice(0, 3).some((q) => q.includes('为此,我们将重点转向合成数据'))).toBe(true);
+    // What follows on in one paragraph is one quote, read in order, not split and reordered.
+    expect(zh.some((q) => q.startsWith('他们视数据为知识产权') && q.endsWith('为此,我们将重点转向合成数据,并在此领域投入了大量资源。'))).toBe(true);
   });
 
   it('a new uncovered topic in a thread is refused, not answered from the thread', async () => {
