@@ -1,3 +1,5 @@
+import { ownEntry } from '../own-entry.ts';
+
 /**
  * The subject of a question as the user wrote it ("about synthetic data" -> "synthetic data"), echoed in
  * the lead or refusal. Only short subjects are echoed: a long one may be pasted or injected text.
@@ -46,6 +48,5 @@ const LANGUAGE_NAMES: Record<string, string> = { zh: 'Chinese', en: 'English', j
 
 /** English name of a language code ("zh-CN" -> "Chinese"). */
 export function languageName(code: string): string {
-  const base = code.split('-')[0]!.toLowerCase();
-  return Object.hasOwn(LANGUAGE_NAMES, base) ? LANGUAGE_NAMES[base]! : code;
+  return ownEntry(LANGUAGE_NAMES, code.split('-')[0]!.toLowerCase()) ?? code;
 }

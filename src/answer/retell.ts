@@ -1,4 +1,5 @@
 import { eng } from 'stopword';
+import { ownEntry } from '../own-entry.ts';
 
 /**
  * One-line takeaways in the bot's voice: the English rendering of a key guest sentence retold in the
@@ -37,7 +38,8 @@ const IRREGULAR: Record<string, string> = { have: 'has', do: 'does', am: 'is', "
 
 function thirdPersonVerb(verb: string): string {
   const lower = verb.toLowerCase();
-  if (Object.hasOwn(IRREGULAR, lower)) return IRREGULAR[lower]!;
+  const irregular = ownEntry(IRREGULAR, lower);
+  if (irregular) return irregular;
   if (KEEP_AFTER_HE.has(lower) || /ed$/.test(lower) || !/^[a-z]+$/.test(lower)) return verb;
   if (/(s|sh|ch|x|z|o)$/.test(lower)) return verb + 'es';
   if (/[^aeiou]y$/.test(lower)) return verb.slice(0, -1) + 'ies';
@@ -55,9 +57,9 @@ export function toThirdPerson(sentence: string): string {
     const norm = word.replace(/’/g, "'");
     const lower = norm.toLowerCase();
     const isI = lower === 'i' ? word === 'I' : lower.startsWith("i'") && (word[0] === 'I');
-    if (isI && Object.hasOwn(SUBJECT_FORMS, lower)) {
+    const form = isI ? ownEntry(SUBJECT_FORMS, lower) : undefined;
+    if (form) {
       const startsSentence = i === 0 || /[.!?]["”)]*$/.test(tokens[i - 2] ?? '');
-      const form = SUBJECT_FORMS[lower]!;
       tokens[i] = pre + (startsSentence ? form[0]!.toUpperCase() + form.slice(1) : form) + post;
       if (lower !== 'i' || post !== '') continue;
       // Agree the verb: "I think" → "he thinks", skipping adverbs ("I really think" → "he really thinks").
@@ -71,8 +73,7 @@ export function toThirdPerson(sentence: string): string {
       }
       continue;
     }
-    // Own keys only: a quote saying "constructor" or "toString" must not meet Object.prototype's members.
-    const objectForm = Object.hasOwn(OBJECT_FORMS, lower) ? OBJECT_FORMS[lower] : undefined;
+    const objectForm = ownEntry(OBJECT_FORMS, lower);
     if (objectForm) tokens[i] = pre + (word[0] === word[0]!.toUpperCase() ? objectForm[0]!.toUpperCase() + objectForm.slice(1) : objectForm) + post;
   }
   return tokens.join('');

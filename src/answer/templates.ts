@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../errors.ts';
-
-/** The repository's prompts/ folder. */
-const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
+import { fillTemplate, PROMPTS_DIR } from '../llm/prompts.ts';
 
 /** Every template the extractive answerer uses; a missing one stops start-up. */
 const REQUIRED = [
@@ -57,6 +54,6 @@ export class Templates {
   /** The named template with `{{key}}` replaced; an unknown placeholder stays visible so tests catch it. */
   render(name: TemplateName, values: Record<string, string>): string {
     const template = this.sections.get(name)!;
-    return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? values[key] : undefined) ?? whole);
+    return fillTemplate(template, values);
   }
 }

@@ -6,6 +6,7 @@ import { FORMAT_BY_EXTENSION, FORMATS } from './formats/index.ts';
 import { MetaFileSchema, parseRanges, type MetaFile } from './meta.ts';
 import { attachTranslations } from './translations.ts';
 import type { Corpus, Passage, Source, SourceMeta } from './types.ts';
+import { ownEntry } from '../own-entry.ts';
 
 const META_SUFFIX = '.meta.json';
 const TRANSLATION_SUFFIX = '.en.jsonl';
@@ -75,9 +76,8 @@ export function loadSource(dir: string, path: string, read: ReadFile = (p) => re
   const base = path.slice(0, -ext.length);
   const declared = readMeta(base + META_SUFFIX, file.slice(0, -ext.length) + META_SUFFIX, read);
   const metaFile = declared ?? inferredMeta(stem);
-  // Own keys only: a meta file's "format": "constructor" is an unknown format, not Object's member.
-  const formatName = metaFile.format ?? (Object.hasOwn(FORMAT_BY_EXTENSION, ext.toLowerCase()) ? FORMAT_BY_EXTENSION[ext.toLowerCase()] : undefined);
-  const parser = formatName && Object.hasOwn(FORMATS, formatName) ? FORMATS[formatName] : undefined;
+  const formatName = metaFile.format ?? ownEntry(FORMAT_BY_EXTENSION, ext.toLowerCase());
+  const parser = formatName ? ownEntry(FORMATS, formatName) : undefined;
   if (!parser) throw new CorpusError(file, null, `unknown transcript format "${formatName ?? ext}"`);
 
   const text = decodeUtf8(read(path), file);

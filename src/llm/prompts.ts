@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../errors.ts';
+import { ownEntry } from '../own-entry.ts';
 
 /** The repository's prompts/ folder (prompts ship beside src/, loaded once at start). */
 export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
@@ -33,5 +34,5 @@ export function loadModelPrompts(dir: string = PROMPTS_DIR): ModelPrompts {
 
 /** Replaces `{{name}}` placeholders; an unknown placeholder is left visible so a typo shows in tests. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? values[key] : undefined) ?? whole);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => ownEntry(values, key) ?? whole);
 }

@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { ENGLISH_STOPWORDS } from './stopwords.ts';
+import { ownEntry } from '../own-entry.ts';
 
 /** Irregular forms the Porter stemmer cannot bring together with their base word. */
 export const IRREGULAR: Readonly<Record<string, string>> = {
@@ -50,10 +51,9 @@ function computeTerm(raw: string): string | null {
   if (word === '' || ENGLISH_STOPWORDS.has(word)) return null;
   if (/[^a-z]/.test(word)) return word;
   if (word.length < 2) return null;
-  // Own keys only: a word such as "constructor" or "toString" must not find Object.prototype's members.
-  const number = Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : undefined;
+  const number = ownEntry(NUMBER_WORDS, word);
   if (number !== undefined) return number;
-  const base = (Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word] : undefined) ?? word;
+  const base = ownEntry(IRREGULAR, word) ?? word;
   return stemmer(base);
 }
 

@@ -3,13 +3,13 @@ import type { Templates } from '../answer/templates.ts';
 import { languageName } from '../answer/phrasing.ts';
 import { framingOf } from '../corpus/framing.ts';
 import type { SourceMeta } from '../corpus/types.ts';
+import { ownEntry } from '../own-entry.ts';
 
 const CHINESE_LANGUAGE_NAMES: Record<string, string> = { zh: '中文', en: '英文', ja: '日文', fr: '法文', de: '德文', es: '西班牙文' };
 
 function languageIn(code: string, answerLanguage: 'en' | 'zh'): string {
   const base = code.split('-')[0]!.toLowerCase();
-  if (answerLanguage !== 'zh') return languageName(code);
-  return Object.hasOwn(CHINESE_LANGUAGE_NAMES, base) ? CHINESE_LANGUAGE_NAMES[base]! : code;
+  return answerLanguage === 'zh' ? (ownEntry(CHINESE_LANGUAGE_NAMES, base) ?? code) : languageName(code);
 }
 
 /**

@@ -2,6 +2,7 @@ import { ConfigError, CorpusError, GomezError, InputError, StorageError, userMes
 import { log } from '../../log.ts';
 import { processIo, println, type Io } from './io.ts';
 import { UsageError } from './options.ts';
+import { ownEntry } from '../../own-entry.ts';
 
 type CommandRunner = (args: string[], io: Io) => Promise<number>;
 
@@ -34,8 +35,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     println(name === undefined ? io.stderr : io.stdout, usage());
     return name === undefined ? 2 : 0;
   }
-  // Own keys only: `gomez constructor` is an unknown command, not Object's member.
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = ownEntry(COMMANDS, name);
   if (!command) {
     println(io.stderr, `gomez: unknown command "${name}"\n\n${usage()}`);
     return 2;

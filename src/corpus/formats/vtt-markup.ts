@@ -1,3 +1,5 @@
+import { ownEntry } from '../../own-entry.ts';
+
 /**
  * WebVTT cue text carries markup (`<v Name>`, `<c.loud>`, `<b>`, `<i>`, `<u>`, `<ruby>`, `<lang en>`,
  * inline `<00:00:11.000>` timestamps) and character references (`&amp;`, `&lt;`, `&nbsp;`, `&#39;`).
@@ -24,9 +26,7 @@ function decodeReference(ref: string): string | null {
     const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
     return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : null;
   }
-  // Own keys only: "&constructor;" names no character, not Object.prototype's member.
-  const name = body.toLowerCase();
-  return Object.hasOwn(NAMED, name) ? NAMED[name]! : null;
+  return ownEntry(NAMED, body.toLowerCase()) ?? null;
 }
 
 export interface CleanText {
