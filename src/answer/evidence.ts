@@ -173,19 +173,16 @@ export function gatherEvidence(
     const matching = quotable.filter((s) => s.fit > 0);
     const chosen = new Set(matching.length > 0 ? matching : quotable.slice(0, 1));
     const all = quotable.map((s) => ({
-      candidate: {
-        source,
-        passage,
-        first: s.first,
-        last: s.last,
-        coverage: s.coverage,
-        asks: s.asks,
-        score: RETRIEVAL_SHARE * relative + (1 - RETRIEVAL_SHARE) * s.fit,
-      },
-      chosen: chosen.has(s),
+      source,
+      passage,
+      first: s.first,
+      last: s.last,
+      coverage: s.coverage,
+      asks: s.asks,
+      score: RETRIEVAL_SHARE * relative + (1 - RETRIEVAL_SHARE) * s.fit,
     }));
-    everySpan.set(passage.id, all.map((s) => s.candidate));
-    candidates.push(...all.filter((s) => s.chosen).map((s) => s.candidate));
+    everySpan.set(passage.id, all);
+    candidates.push(...all.filter((_, i) => chosen.has(quotable[i]!)));
   }
   // On a tie the longer span wins: it is the same words with the short sentence completing them.
   candidates.sort((a, b) => b.score - a.score || a.passage.index - b.passage.index || a.first - b.first || b.last - a.last);
