@@ -1,6 +1,6 @@
 import type { Passage, Source } from '../corpus/types.ts';
 import { TUNING } from '../tuning.ts';
-import { opensTurn, passageContext, passageTerms, passageWords, previousTurnText, sentenceTerms, turnPassages } from '../search/fields.ts';
+import { followingPassage, opensTurn, passageContext, passageTerms, passageWords, previousTurnText, sentenceTerms, turnPassages } from '../search/fields.ts';
 import { coverage, turnCoverage, type ExpectedAnswer, type QueryConcept } from '../search/query.ts';
 import { tokenizeForIndex } from '../search/tokenize.ts';
 import { hasChinese } from '../text/language.ts';
@@ -205,11 +205,8 @@ export function followingSpans(shown: readonly QuoteCandidate[], spans: Evidence
     const own = spans.get(c.passage.id)?.filter((s) => s.first === c.last + 1);
     if (own && own.length > 0) return own.reduce((a, b) => (b.last > a.last ? b : a));
     if (c.last < c.passage.sentences.length - 1) return undefined;
-    for (const step of [1, 2]) {
-      const next = spans.get(`${c.source.meta.id}#${c.passage.index + step}`);
-      if (next) return next.find((s) => s.first === 0);
-    }
-    return undefined;
+    const next = followingPassage(c.source, c.passage.index, (p) => spans.has(p.id));
+    return next && spans.get(next.id)!.find((s) => s.first === 0);
   };
   for (const quote of shown) {
     let at: QuoteCandidate | undefined = quote;

@@ -1,7 +1,7 @@
 import type { Corpus, Passage, Source } from '../corpus/types.ts';
 import type { AskOptions } from '../core.ts';
 import { log } from '../log.ts';
-import { nextTurnStart, turnPassages } from '../search/fields.ts';
+import { followingPassage, nextTurnStart, turnPassages } from '../search/fields.ts';
 import { matchesFilter, type PassageIndex } from '../search/passage-index.ts';
 import { analyzeQuery, nameTerms, type AnalyzedQuery, type QueryConcept } from '../search/query.ts';
 import { PassageRetriever, type PassageQuery } from '../search/retriever.ts';
@@ -173,7 +173,7 @@ export class ExtractiveAnswerer {
     const filter = personFilter(person);
     const known = new Set(found.map((f) => f.passage.id));
     for (const { source, passage, relative } of [...found]) {
-      const next = [source.passages[passage.index + 1], source.passages[passage.index + 2]].find((p) => p && matchesFilter(p, filter));
+      const next = followingPassage(source, passage.index, (p) => matchesFilter(p, filter));
       if (next && !known.has(next.id)) {
         known.add(next.id);
         found.push({ source, passage: next, relative: relative * ANSWER_REST_SHARE });

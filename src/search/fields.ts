@@ -79,6 +79,14 @@ export function nextTurnStart(source: Source, i: number): Passage | undefined {
   return next && next.turn !== null ? next : undefined;
 }
 
+/**
+ * What a speaker says next after passage i, among the passages `accepts` takes: the next passage, or the
+ * one after it (their next turn, after the other speaker's short reply: "Right, they do.").
+ */
+export function followingPassage(source: Source, i: number, accepts: (passage: Passage) => boolean): Passage | undefined {
+  return [source.passages[i + 1], source.passages[i + 2]].find((p): p is Passage => p !== undefined && accepts(p));
+}
+
 /** The other speaker's turn just before a passage's turn (usually the question it answers), or "". */
 export function previousTurnText(source: Source, i: number): string {
   const passage = source.passages[i];
